@@ -1,0 +1,124 @@
+package io.userpools.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.userpools.common.RequestIds;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into problem+json with the Cognito code; internals never leak. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response cognito(CognitoException e, HttpServerRequest request) {
+        return respond(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
+        List<CognitoException.Violation> violations = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> new CognitoException.Violation(field(v), v.getMessage()))
+                .toList();
+        String detail = violations.size() == 1
+                ? "1 validation error detected: " + describe(violations.get(0))
+                : violations.size() + " validation errors detected: "
+                        + violations.stream().map(ProblemMapper::describe).collect(Collectors.joining("; "));
+        return respond(new InvalidParameterException(detail, violations), request);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpServerRequest request) {
+        return respond(new InvalidParameterException(jsonDetail(e)), request);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, request);
+        }
+        if (e.getCause() instanceof CognitoException cognito) {
+            return respond(cognito, request);
+        }
+        int status = e.getResponse().getStatus();
+        CognitoException mapped;
+        if (e instanceof NotFoundException) {
+            mapped = new ResourceNotFoundException("No resource at " + request.path());
+        } else if (e instanceof NotAllowedException) {
+            mapped = new InvalidParameterException(405, "Method " + request.method() + " is not allowed on " + request.path());
+        } else if (e instanceof NotSupportedException) {
+            mapped = new InvalidParameterException(415, "Unsupported media type: send application/json");
+        } else if (e instanceof NotAcceptableException) {
+            mapped = new InvalidParameterException(406, "Only application/json answers are available");
+        } else if (status == 413) {
+            mapped = new InvalidParameterException(413, "Request body too large");
+        } else if (status >= 400 && status < 500) {
+            mapped = new InvalidParameterException(status, "Invalid request");
+        } else {
+            return unexpected(e, request);
+        }
+        return respond(mapped, request);
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            return respond(DatabaseFailures.unavailable(), request);
+        }
+        LOG.errorf(e, "Unexpected failure for request %s", RequestIds.of(request));
+        return respond(new InternalErrorException("An internal error occurred."), request);
+    }
+
+    static Response respond(CognitoException e, HttpServerRequest request) {
+        Problem body = Problem.of(e.code(), e.status(), e.getMessage(), RequestIds.of(request), e.violations());
+        Response.ResponseBuilder builder = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(body);
+        if (e.retryAfterSeconds() != null) {
+            builder.header("Retry-After", e.retryAfterSeconds());
+        }
+        if (e.status() == 401) {
+            builder.header("WWW-Authenticate", "Bearer");
+        }
+        return builder.build();
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        // drop the method and parameter prefix ("adminCreateUser.request.username" -> "username")
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
+    }
+
+    private static String describe(CognitoException.Violation v) {
+        return "Value at '" + v.field() + "' failed to satisfy constraint: " + v.message();
+    }
+
+    private static String jsonDetail(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "Unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            MismatchedInputException m = (MismatchedInputException) e;
+            String path = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return path.isEmpty() ? "Request body has the wrong shape" : "Field '" + path + "' has the wrong type";
+        }
+        return "Malformed JSON in request body";
+    }
+}
