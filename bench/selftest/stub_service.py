@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""A stand-in for the service, for testing bench/run before the service exists.
+
+It answers the few calls the benchmark makes (readiness, create pool, create user, PATCH
+attributes) from memory, without touching the database. It measures nothing about the real
+service; it only lets the harness (seeding, wrk scripts, parsing, pgbench, the summary) run end
+to end. Pool id from STUB_POOL_ID.
+"""
+import json
+import os
+import re
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+PORT = int(os.environ["QUARKUS_HTTP_PORT"])
+SECRETS = {pair.split(":", 1)[1] for pair in os.environ.get("USERPOOLS_ADMIN_KEYS", "").split(",") if ":" in pair}
+POOL = os.environ.get("STUB_POOL_ID", "selftest_STUB00001")
+READY_AT = time.monotonic() + float(os.environ.get("STUB_START_SECONDS", "1"))
+users = {}
+versions = {}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def log_message(self, *args):
+        pass
+
+    def answer(self, status, obj):
+        data = json.dumps(obj).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json" if status < 300 else "application/problem+json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def body(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        return json.loads(self.rfile.read(n) or b"{}")
+
+    def authorized(self):
+        auth = self.headers.get("Authorization", "")
+        if auth.startswith("Bearer ") and auth[7:] in SECRETS:
+            return True
+        self.answer(401, {"status": 401, "code": "NotAuthorizedException"})
+        return False
+
+    def do_GET(self):
+        if self.path == "/q/health/ready":
+            ok = time.monotonic() >= READY_AT
+            self.answer(200 if ok else 503, {"status": "UP" if ok else "DOWN"})
+        else:
+            self.answer(404, {"status": 404})
+
+    def do_POST(self):
+        body = self.body()
+        if not self.authorized():
+            return
+        if self.path == "/pools":
+            self.answer(201, {"id": POOL, "name": body.get("name")})
+        elif self.path == f"/pools/{POOL}/users":
+            users[body["username"]] = dict(body.get("attributes", {}))
+            versions[body["username"]] = 1
+            self.answer(201, {"username": body["username"], "attributes": users[body["username"]], "version": 1})
+        else:
+            self.answer(404, {"status": 404})
+
+    def do_PATCH(self):
+        body = self.body()
+        if not self.authorized():
+            return
+        m = re.fullmatch(rf"/pools/{re.escape(POOL)}/users/([^/]+)/attributes", self.path)
+        if not m or m.group(1) not in users:
+            self.answer(404, {"status": 404, "code": "UserNotFoundException"})
+            return
+        name = m.group(1)
+        users[name].update(body.get("attributes", {}))
+        versions[name] += 1
+        self.answer(200, {"username": name, "attributes": users[name], "version": versions[name]})
+
+
+ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()
