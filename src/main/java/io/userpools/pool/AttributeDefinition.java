@@ -1,5 +1,6 @@
 package io.userpools.pool;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -26,10 +27,12 @@ public record AttributeDefinition(
     public static final String CUSTOM_PREFIX = "custom:";
     public static final String DEV_PREFIX = "dev:";
 
+    @JsonIgnore
     public boolean isCustom() {
         return name.startsWith(CUSTOM_PREFIX) || name.startsWith(DEV_PREFIX);
     }
 
+    @JsonIgnore
     public boolean isVerifiedFlag() {
         return name.equals(StandardAttributes.EMAIL_VERIFIED) || name.equals(StandardAttributes.PHONE_NUMBER_VERIFIED);
     }

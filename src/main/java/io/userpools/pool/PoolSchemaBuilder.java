@@ -1,0 +1,142 @@
+package io.userpools.pool;
+
+import io.userpools.common.error.InvalidParameterException;
+import io.userpools.pool.rest.CreateUserPoolRequest.SchemaAttributeRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds and checks a new pool's schema and attribute settings, with Cognito's texts ([2.10]). */
+public final class PoolSchemaBuilder {
+
+    static final Set<String> USERNAME_ATTRIBUTES = Set.of(StandardAttributes.EMAIL, StandardAttributes.PHONE_NUMBER);
+    static final Set<String> ALIAS_ATTRIBUTES = Set.of(StandardAttributes.EMAIL, StandardAttributes.PHONE_NUMBER,
+            StandardAttributes.PREFERRED_USERNAME);
+    static final int MAX_CUSTOM_ATTRIBUTES = 50;
+
+    private PoolSchemaBuilder() {
+    }
+
+    /** The full schema: the 20 standard attributes (with requested flags) followed by the custom ones. */
+    public static List<AttributeDefinition> schema(List<SchemaAttributeRequest> requested) {
+        Map<String, AttributeDefinition> result = new LinkedHashMap<>();
+        StandardAttributes.DEFAULTS.forEach(a -> result.put(a.name(), a));
+        int custom = 0;
+        for (SchemaAttributeRequest r : requested == null ? List.<SchemaAttributeRequest>of() : requested) {
+            AttributeDefinition standard = StandardAttributes.BY_NAME.get(r.name());
+            if (standard != null) {
+                result.put(r.name(), standardWithFlags(standard, r));
+                continue;
+            }
+            AttributeDefinition definition = custom(r);
+            if (result.containsKey(definition.name())) {
+                throw new InvalidParameterException("Duplicate attribute name in schema: " + r.name());
+            }
+            result.put(definition.name(), definition);
+            custom++;
+        }
+        if (custom > MAX_CUSTOM_ATTRIBUTES) {
+            throw new InvalidParameterException("A pool can have at most " + MAX_CUSTOM_ATTRIBUTES + " custom attributes.");
+        }
+        return List.copyOf(result.values());
+    }
+
+    private static AttributeDefinition standardWithFlags(AttributeDefinition standard, SchemaAttributeRequest r) {
+        boolean typeChanged = r.type() != null && !r.type().equals(standard.type().name());
+        boolean constraintsSet = r.minLength() != null || r.maxLength() != null || r.minValue() != null
+                || r.maxValue() != null;
+        if (typeChanged || Boolean.TRUE.equals(r.developerOnly()) || constraintsSet) {
+            throw new InvalidParameterException("You can not change AttributeDataType or set developerOnlyAttribute "
+                    + "for standard schema attribute " + r.name());
+        }
+        if (standard.name().equals(StandardAttributes.SUB)) {
+            if (Boolean.TRUE.equals(r.mutable()) || Boolean.FALSE.equals(r.required())) {
+                throw new InvalidParameterException("The standard attribute sub is always required and immutable.");
+            }
+            return standard;
+        }
+        return standard.withFlags(r.mutable() == null ? standard.mutable() : r.mutable(),
+                r.required() == null ? standard.required() : r.required());
+    }
+
+    private static AttributeDefinition custom(SchemaAttributeRequest r) {
+        AttributeType type;
+        try {
+            type = r.type() == null ? null : AttributeType.valueOf(r.type());
+        } catch (IllegalArgumentException e) {
+            type = null;
+        }
+        if (type == null) {
+            throw new InvalidParameterException(
+                    "Invalid AttributeDataType input, consider using the provided AttributeDataType enum.");
+        }
+        if (Boolean.TRUE.equals(r.required())) {
+            throw new InvalidParameterException("Required custom attributes are not supported currently.");
+        }
+        Integer minLength = null;
+        Integer maxLength = null;
+        Long minValue = null;
+        Long maxValue = null;
+        if (type == AttributeType.String) {
+            minLength = r.minLength() == null ? 0 : r.minLength();
+            maxLength = r.maxLength() == null ? AttributeDefinition.MAX_VALUE_LENGTH : r.maxLength();
+            if (minLength < 0 || maxLength > AttributeDefinition.MAX_VALUE_LENGTH) {
+                throw new InvalidParameterException("user." + r.name() + ": String length constraints must lie between 0 and "
+                        + AttributeDefinition.MAX_VALUE_LENGTH + ".");
+            }
+            if (maxLength < minLength) {
+                throw new InvalidParameterException("Max length cannot be less than min length.");
+            }
+        } else if (r.minLength() != null || r.maxLength() != null) {
+            throw new InvalidParameterException("user." + r.name() + ": length constraints apply only to String attributes.");
+        }
+        if (type == AttributeType.Number) {
+            minValue = r.minValue();
+            maxValue = r.maxValue();
+            if (minValue != null && maxValue != null && maxValue < minValue) {
+                throw new InvalidParameterException("Max value cannot be less than min value.");
+            }
+        } else if (r.minValue() != null || r.maxValue() != null) {
+            throw new InvalidParameterException("user." + r.name() + ": value constraints apply only to Number attributes.");
+        }
+        boolean developerOnly = Boolean.TRUE.equals(r.developerOnly());
+        String name = (developerOnly ? AttributeDefinition.DEV_PREFIX : "") + AttributeDefinition.CUSTOM_PREFIX + r.name();
+        boolean mutable = r.mutable() == null || r.mutable();
+        return new AttributeDefinition(name, type, mutable, false, developerOnly, minLength, maxLength, minValue, maxValue);
+    }
+
+    /** Checks username, alias, auto-verified and verify-before-update attribute lists. */
+    public static void checkAttributeSettings(List<String> usernameAttributes, List<String> aliasAttributes,
+            List<String> autoVerified, List<String> requireVerification, List<AttributeDefinition> schema) {
+        if (!usernameAttributes.isEmpty() && !aliasAttributes.isEmpty()) {
+            throw new InvalidParameterException(
+                    "Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
+        }
+        List<String> errors = new ArrayList<>();
+        checkSubset(errors, "usernameAttributes", usernameAttributes, USERNAME_ATTRIBUTES);
+        checkSubset(errors, "aliasAttributes", aliasAttributes, ALIAS_ATTRIBUTES);
+        checkSubset(errors, "autoVerifiedAttributes", autoVerified, StandardAttributes.VERIFIABLE);
+        if (!errors.isEmpty()) {
+            throw new InvalidParameterException(errors.size() + " validation error" + (errors.size() > 1 ? "s" : "")
+                    + " detected: " + String.join("; ", errors));
+        }
+        if (!autoVerified.containsAll(requireVerification)) {
+            throw new InvalidParameterException(
+                    "All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes");
+        }
+        boolean preferredRequired = schema.stream()
+                .anyMatch(a -> a.name().equals(StandardAttributes.PREFERRED_USERNAME) && a.required());
+        if (preferredRequired && aliasAttributes.contains(StandardAttributes.PREFERRED_USERNAME)) {
+            throw new InvalidParameterException("preferred_username cannot be required when it is an alias attribute.");
+        }
+    }
+
+    private static void checkSubset(List<String> errors, String field, List<String> values, Set<String> allowed) {
+        if (values.stream().anyMatch(java.util.Objects::isNull) || !allowed.containsAll(values) || values.size() != new java.util.HashSet<>(values).size()) {
+            errors.add("Value '" + values + "' at '" + field + "' failed to satisfy constraint: Member must satisfy "
+                    + "enum value set: " + allowed.stream().sorted().toList() + " without repeats");
+        }
+    }
+}

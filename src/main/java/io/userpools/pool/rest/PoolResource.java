@@ -1,0 +1,89 @@
+package io.userpools.pool.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.userpools.common.PageTokens;
+import io.userpools.pool.PoolService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/pools")
+@Tag(name = "Pools", description = "User pools and their attribute schema (admin)")
+@SecurityRequirement(name = "adminKey")
+@Produces(MediaType.APPLICATION_JSON)
+public class PoolResource {
+
+    private final PoolService pools;
+
+    public PoolResource(PoolService pools) {
+        this.pools = pools;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createUserPool", summary = "Create a user pool with its schema and settings")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "pool", value = Examples.CREATE_POOL)))
+    @APIResponse(responseCode = "201", description = "The new pool",
+            content = @Content(schema = @Schema(implementation = PoolView.class)))
+    @APIResponse(responseCode = "400", description = "InvalidParameterException: invalid schema or settings")
+    public Uni<Response> createUserPool(@Valid @NotNull CreateUserPoolRequest request, UriInfo uri) {
+        return pools.create(request).map(pool -> Response
+                .created(uri.getAbsolutePathBuilder().path(pool.id()).build())
+                .entity(PoolView.of(pool)).build());
+    }
+
+    @GET
+    @Operation(operationId = "listUserPools", summary = "List the pools, in pages")
+    @APIResponse(responseCode = "200", description = "One page of pools")
+    @APIResponse(responseCode = "400", description = "InvalidParameterException: bad limit or token")
+    public Uni<PoolListView> listUserPools(
+            @QueryParam("maxResults") @DefaultValue("60") @Min(1) @Max(60) int maxResults,
+            @QueryParam("nextToken") String nextToken) {
+        String after = nextToken == null ? null : PageTokens.decode("pools", nextToken);
+        return pools.list(after, maxResults + 1).map(page -> {
+            boolean more = page.size() > maxResults;
+            var shown = more ? page.subList(0, maxResults) : page;
+            String next = more ? PageTokens.encode("pools", shown.get(shown.size() - 1).id()) : null;
+            return new PoolListView(shown.stream().map(PoolView::of).toList(), next);
+        });
+    }
+
+    @GET
+    @Path("/{poolId}")
+    @Operation(operationId = "describeUserPool", summary = "Describe a pool, with its full schema")
+    @APIResponse(responseCode = "200", description = "The pool")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
+    public Uni<PoolView> describeUserPool(@PathParam("poolId") String poolId) {
+        return pools.get(poolId).map(PoolView::of);
+    }
+
+    @DELETE
+    @Path("/{poolId}")
+    @Operation(operationId = "deleteUserPool", summary = "Delete a pool with all its users and clients")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
+    public Uni<Response> deleteUserPool(@PathParam("poolId") String poolId) {
+        return pools.delete(poolId).replaceWith(Response.noContent().build());
+    }
+}

@@ -1,0 +1,136 @@
+package io.userpools.user;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Users in PostgreSQL through the reactive client directly: this is the hot path of every
+ * attribute update, so each operation is one prepared statement. Methods take the
+ * {@link SqlClient} to run on, so that a service can compose them in one transaction.
+ */
+@ApplicationScoped
+public class UserRepository {
+
+    static final String COLUMNS = "sub, username, status, enabled, password_hash, attributes, pending, version, "
+            + "created_at, last_modified_at, signed_out_at";
+
+    private static final String BY_USERNAME = "SELECT " + COLUMNS
+            + " FROM users WHERE pool_id = $1 AND username_key = $2";
+    private static final String BY_SUB = "SELECT " + COLUMNS + " FROM users WHERE pool_id = $1 AND sub = $2";
+    private static final String BY_ALIAS = "SELECT " + COLUMNS.replaceAll("(\\w+)", "u.$1").replace("u.u.", "u.")
+            + " FROM user_aliases a JOIN users u ON u.pool_id = a.pool_id AND u.sub = a.sub"
+            + " WHERE a.pool_id = $1 AND a.value_key = $2 ORDER BY a.attribute_name LIMIT 1";
+    private static final String INSERT = "INSERT INTO users (pool_id, sub, username, username_key, status, enabled, "
+            + "password_hash, attributes, pending, version, created_at, last_modified_at) "
+            + "VALUES ($1, $2, $3, $4, $5, TRUE, $6, $7, '{}', 1, $8, $8)";
+    private static final String UPDATE_ATTRIBUTES = "UPDATE users SET attributes = $3, pending = $4, "
+            + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2 "
+            + "RETURNING version, last_modified_at";
+    private static final String DELETE = "DELETE FROM users WHERE pool_id = $1 AND sub = $2";
+
+    private final Pool client;
+
+    public UserRepository(Pool client) {
+        this.client = client;
+    }
+
+    /** The connection pool, for services that open a transaction. */
+    public Pool pool() {
+        return client;
+    }
+
+    /** The user with exactly this username key, locked for update when {@code lock} is set. */
+    public Uni<PoolUser> findByUsernameKey(SqlClient sql, String poolId, String usernameKey, boolean lock) {
+        return one(sql, BY_USERNAME + (lock ? " FOR UPDATE" : ""), poolId, Tuple.of(poolId, usernameKey));
+    }
+
+    public Uni<PoolUser> findBySub(SqlClient sql, String poolId, UUID sub, boolean lock) {
+        return one(sql, BY_SUB + (lock ? " FOR UPDATE" : ""), poolId, Tuple.of(poolId, sub));
+    }
+
+    /** The user holding this alias value key (email, phone number or preferred username). */
+    public Uni<PoolUser> findByAliasKey(SqlClient sql, String poolId, String valueKey) {
+        return one(sql, BY_ALIAS, poolId, Tuple.of(poolId, valueKey));
+    }
+
+    /**
+     * Inserts a new user.
+     *
+     * @return false when the username key is taken
+     */
+    public Uni<Boolean> insert(SqlClient sql, PoolUser user, String usernameKey) {
+        Tuple values = Tuple.tuple()
+                .addString(user.poolId()).addUUID(user.sub()).addString(user.username()).addString(usernameKey)
+                .addString(user.status().name()).addString(user.passwordHash())
+                .addJsonObject(new JsonObject(new LinkedHashMap<>(user.attributes())))
+                .addOffsetDateTime(utc(user.createdAt()));
+        return sql.preparedQuery(INSERT).execute(values).replaceWith(true)
+                .onFailure(e -> isUniqueViolation(e, "users_username")).recoverWithItem(false);
+    }
+
+    /** Writes new attributes and pending values, advancing version and modification time. */
+    public Uni<PoolUser> updateAttributes(SqlClient sql, PoolUser user, Map<String, String> attributes,
+            Map<String, String> pending, Instant now) {
+        Tuple values = Tuple.of(user.poolId(), user.sub(), new JsonObject(new LinkedHashMap<>(attributes)),
+                new JsonObject(new LinkedHashMap<>(pending)), utc(now));
+        return sql.preparedQuery(UPDATE_ATTRIBUTES).execute(values).map(rows -> {
+            Row row = rows.iterator().next();
+            return new PoolUser(user.poolId(), user.sub(), user.username(), user.status(), user.enabled(),
+                    user.passwordHash(), attributes, pending, row.getLong(0), user.createdAt(),
+                    row.getOffsetDateTime(1).toInstant(), user.signedOutAt());
+        });
+    }
+
+    /** @return false when no such user existed */
+    public Uni<Boolean> delete(SqlClient sql, String poolId, UUID sub) {
+        return sql.preparedQuery(DELETE).execute(Tuple.of(poolId, sub)).map(rows -> rows.rowCount() > 0);
+    }
+
+    private Uni<PoolUser> one(SqlClient sql, String query, String poolId, Tuple args) {
+        return sql.preparedQuery(query).execute(args).map(rows -> first(poolId, rows));
+    }
+
+    private static PoolUser first(String poolId, RowSet<Row> rows) {
+        var it = rows.iterator();
+        return it.hasNext() ? map(poolId, it.next()) : null;
+    }
+
+    static PoolUser map(String poolId, Row row) {
+        OffsetDateTime signedOut = row.getOffsetDateTime("signed_out_at");
+        return new PoolUser(poolId, row.getUUID("sub"), row.getString("username"),
+                UserStatus.valueOf(row.getString("status")), row.getBoolean("enabled"), row.getString("password_hash"),
+                strings(row.getJsonObject("attributes")), strings(row.getJsonObject("pending")), row.getLong("version"),
+                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("last_modified_at").toInstant(),
+                signedOut == null ? null : signedOut.toInstant());
+    }
+
+    static Map<String, String> strings(JsonObject json) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (json != null) {
+            json.forEach(e -> result.put(e.getKey(), String.valueOf(e.getValue())));
+        }
+        return result;
+    }
+
+    public static boolean isUniqueViolation(Throwable e, String constraint) {
+        return e instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && (constraint == null || constraint.equals(pg.getConstraint()));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,16 @@
+package io.userpools.user.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/** The body of AdminCreateUser. {@code clientMetadata} is accepted, size-checked, never stored. */
+public record AdminCreateUserRequest(
+        @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+") String username,
+        Map<@Size(min = 1, max = 32) String, @Size(max = 2048) String> attributes,
+        @Size(min = 6, max = 256) @Pattern(regexp = "\\S+") String temporaryPassword,
+        @Pattern(regexp = "RESEND|SUPPRESS") String messageAction,
+        Boolean forceAliasCreation,
+        Map<@Size(max = 131072) String, @Size(max = 131072) String> clientMetadata) {
+}

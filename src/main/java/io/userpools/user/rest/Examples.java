@@ -1,0 +1,16 @@
+package io.userpools.user.rest;
+
+/** Request examples for the OpenAPI document. */
+final class Examples {
+
+    static final String CREATE_USER = """
+            {
+              "username": "jdoe",
+              "attributes": {"email": "jdoe@example.com", "email_verified": "true", "custom:tier": "gold"},
+              "temporaryPassword": "Temp#Passw0rd",
+              "messageAction": "SUPPRESS"
+            }""";
+
+    private Examples() {
+    }
+}

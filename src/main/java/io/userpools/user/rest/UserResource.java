@@ -1,0 +1,78 @@
+package io.userpools.user.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.userpools.user.UserService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/pools/{poolId}/users")
+@Tag(name = "Users", description = "Users of a pool (admin)")
+@SecurityRequirement(name = "adminKey")
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    private final UserService users;
+
+    public UserResource(UserService users) {
+        this.users = users;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "adminCreateUser", summary = "Create a user with a temporary password")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "user", value = Examples.CREATE_USER)))
+    @APIResponse(responseCode = "201", description = "The new user, in FORCE_CHANGE_PASSWORD",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "InvalidParameterException: bad username or attributes")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
+    @APIResponse(responseCode = "409", description = "UsernameExistsException or AliasExistsException")
+    public Uni<Response> adminCreateUser(@PathParam("poolId") String poolId,
+            @Valid @NotNull AdminCreateUserRequest request, UriInfo uri) {
+        return users.create(poolId, request).map(user -> Response
+                .created(uri.getAbsolutePathBuilder().path(user.username()).build())
+                .header(HttpHeaders.ETAG, UserView.etag(user))
+                .entity(UserView.of(user)).build());
+    }
+
+    @GET
+    @Path("/{username}")
+    @Operation(operationId = "adminGetUser", summary = "Get a user by username, sub or alias")
+    @APIResponse(responseCode = "200", description = "The user, with its version as ETag",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
+    public Uni<Response> adminGetUser(@PathParam("poolId") String poolId,
+            @PathParam("username") @Size(min = 1, max = 128) String username) {
+        return users.get(poolId, username).map(user -> Response.ok(UserView.of(user))
+                .header(HttpHeaders.ETAG, UserView.etag(user)).build());
+    }
+
+    @DELETE
+    @Path("/{username}")
+    @Operation(operationId = "adminDeleteUser", summary = "Delete a user")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
+    public Uni<Response> adminDeleteUser(@PathParam("poolId") String poolId,
+            @PathParam("username") @Size(min = 1, max = 128) String username) {
+        return users.delete(poolId, username).replaceWith(Response.noContent().build());
+    }
+}
