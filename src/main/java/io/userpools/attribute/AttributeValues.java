@@ -40,6 +40,7 @@ public final class AttributeValues {
     public static Optional<String> check(AttributeDefinition definition, String value) {
         String name = definition.name();
         if (value.length() > AttributeDefinition.MAX_VALUE_LENGTH) {
+            // [D] the hard 2048 limit (spec 1.3) uses the String wording for every type
             return Optional.of(tooLong(name, AttributeDefinition.MAX_VALUE_LENGTH));
         }
         return switch (definition.type()) {
