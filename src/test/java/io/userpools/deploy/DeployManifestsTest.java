@@ -254,7 +254,7 @@ class DeployManifestsTest {
 
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
         assertThat(appContainer(deployment.getSpec().getTemplate().getSpec()).getImage()).contains("jvm");
-        assertThat(dev.typed()).noneMatch(HorizontalPodAutoscaler.class::isInstance);
+        assertThat(only(dev, HorizontalPodAutoscaler.class, APP).getSpec().getMaxReplicas()).isEqualTo(1);
         assertThat(dev.custom()).isEmpty();
 
         StatefulSet postgres = dev.typed().stream()
