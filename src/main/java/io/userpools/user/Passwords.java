@@ -31,10 +31,22 @@ public final class Passwords {
 
     /** A random temporary password that satisfies Cognito's default policy. */
     public static String generateTemporary() {
+        return generateTemporary(0);
+    }
+
+    /**
+     * A random temporary password of at least 12 and at least {@code minimumLength} characters,
+     * with upper and lower case letters, digits and symbols, so that any pool policy accepts it.
+     */
+    public static String generateTemporary(int minimumLength) {
         StringBuilder password = new StringBuilder();
         for (String set : new String[] {UPPER, LOWER, DIGITS, SYMBOLS, UPPER + LOWER + DIGITS, LOWER + DIGITS,
                 UPPER + LOWER, LOWER + DIGITS, UPPER + DIGITS, LOWER, DIGITS, UPPER}) {
             password.append(set.charAt(RANDOM.nextInt(set.length())));
+        }
+        String any = UPPER + LOWER + DIGITS;
+        while (password.length() < minimumLength) {
+            password.append(any.charAt(RANDOM.nextInt(any.length())));
         }
         return password.toString();
     }
