@@ -48,6 +48,12 @@ public class ProblemMapper {
         return respond(new InvalidParameterException(jsonDetail(e)), request);
     }
 
+    /** Overrides the built-in Jackson mapper, which would answer plain JSON for an unknown field. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
