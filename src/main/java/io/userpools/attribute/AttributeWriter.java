@@ -49,8 +49,7 @@ public class AttributeWriter {
         String key = pool.key(value);
         return aliases.takeFromOthers(sql, pool.id(), attribute, key, sub)
                 .flatMap(previous -> previous == null ? Uni.createFrom().voidItem()
-                        : users.setFlag(sql, pool.id(), previous, StandardAttributes.verifiedFlagOf(attribute), "false",
-                                now))
+                        : users.markUnverified(sql, pool.id(), previous, StandardAttributes.verifiedFlagOf(attribute), now))
                 .flatMap(v -> aliases.add(sql, pool.id(), attribute, key, sub));
     }
 }

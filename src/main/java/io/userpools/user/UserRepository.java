@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,8 +44,8 @@ public class UserRepository {
     private static final String MERGE = "UPDATE users SET attributes = (attributes || $3) - $4::text[], "
             + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND username_key = $2 "
             + "AND (attributes || $3) - $4::text[] IS DISTINCT FROM attributes RETURNING " + COLUMNS;
-    private static final String SET_FLAG = "UPDATE users SET attributes = attributes || jsonb_build_object($3::text, $4::text), "
-            + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2";
+    private static final String UNVERIFY = "UPDATE users SET attributes = attributes || jsonb_build_object($3::text, "
+            + "'false'), version = version + 1, last_modified_at = $4 WHERE pool_id = $1 AND sub = $2";
     private static final String DELETE = "DELETE FROM users WHERE pool_id = $1 AND sub = $2";
 
     private final Pool client;
@@ -112,9 +114,21 @@ public class UserRepository {
         return one(sql, MERGE, poolId, values);
     }
 
-    /** Sets one flag attribute of another user (an alias moved away from them). */
-    public Uni<Void> setFlag(SqlClient sql, String poolId, UUID sub, String flag, String value, Instant now) {
-        return sql.preparedQuery(SET_FLAG).execute(Tuple.of(poolId, sub, flag, value, utc(now))).replaceWithVoid();
+    /**
+     * Sets a verification flag ({@code email_verified}, {@code phone_number_verified}) to "false",
+     * advancing version and modification time: what the previous holder of a moved alias keeps.
+     */
+    public Uni<Void> markUnverified(SqlClient sql, String poolId, UUID sub, String flag, Instant now) {
+        return sql.preparedQuery(UNVERIFY).execute(Tuple.of(poolId, sub, flag, utc(now))).replaceWithVoid();
+    }
+
+    /** The rows of one ListUsers page, in the query's order. */
+    public Uni<List<PoolUser>> list(SqlClient sql, String poolId, ListUsersQuery query) {
+        return sql.preparedQuery(query.sql()).execute(Tuple.from(query.parameters())).map(rows -> {
+            List<PoolUser> result = new ArrayList<>(rows.size());
+            rows.forEach(row -> result.add(map(poolId, row)));
+            return result;
+        });
     }
 
     /** @return false when no such user existed */

@@ -54,6 +54,12 @@ public class ProblemMapper {
         return json(e, request);
     }
 
+    /** Overrides the built-in Jackson mapper, which would answer plain JSON for an unknown field. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {

@@ -11,6 +11,8 @@ final class Examples {
               "messageAction": "SUPPRESS"
             }""";
 
+    static final String FILTER = "email ^= \"jdoe@\"";
+
     private Examples() {
     }
 }
