@@ -39,6 +39,8 @@ public class UserRepository {
     private static final String UPDATE_ATTRIBUTES = "UPDATE users SET attributes = $3, pending = $4, "
             + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2 "
             + "RETURNING version, last_modified_at";
+    private static final String SET_FLAG = "UPDATE users SET attributes = attributes || jsonb_build_object($3::text, $4::text), "
+            + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2";
     private static final String DELETE = "DELETE FROM users WHERE pool_id = $1 AND sub = $2";
 
     private final Pool client;
@@ -92,6 +94,11 @@ public class UserRepository {
                     user.passwordHash(), attributes, pending, row.getLong(0), user.createdAt(),
                     row.getOffsetDateTime(1).toInstant(), user.signedOutAt());
         });
+    }
+
+    /** Sets one flag attribute of another user (an alias moved away from them). */
+    public Uni<Void> setFlag(SqlClient sql, String poolId, UUID sub, String flag, String value, Instant now) {
+        return sql.preparedQuery(SET_FLAG).execute(Tuple.of(poolId, sub, flag, value, utc(now))).replaceWithVoid();
     }
 
     /** @return false when no such user existed */

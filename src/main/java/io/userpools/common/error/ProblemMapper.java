@@ -119,6 +119,10 @@ public class ProblemMapper {
                     .collect(Collectors.joining("."));
             return path.isEmpty() ? "Request body has the wrong shape" : "Field '" + path + "' has the wrong type";
         }
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Duplicate field")) {
+            return "Duplicate attribute name in request: " + message.substring("Duplicate field".length()).trim();
+        }
         return "Malformed JSON in request body";
     }
 }
