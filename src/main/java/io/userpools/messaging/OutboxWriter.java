@@ -33,8 +33,9 @@ public class OutboxWriter {
     public Uni<Void> write(SqlClient sql, String poolId, DeliveryMedium channel, OutboxMessage message) {
         byte[] sealed = crypto.seal(poolId, channel, message);
         return sql.preparedQuery(INSERT)
-                .execute(Tuple.of(poolId, channel.name(), io.vertx.mutiny.core.buffer.Buffer.buffer(sealed),
-                        clock.instant().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.tuple().addString(poolId).addString(channel.name())
+                        .addBuffer(io.vertx.mutiny.core.buffer.Buffer.buffer(sealed))
+                        .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }
 }
