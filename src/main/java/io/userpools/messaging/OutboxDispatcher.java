@@ -50,6 +50,7 @@ public class OutboxDispatcher {
     }
 
     void start(@Observes StartupEvent event) {
+        stopped = false;
         timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> nudge());
         nudge();
     }
