@@ -58,9 +58,20 @@ public class AttributeService {
      */
     public Uni<UpdateOutcome> adminUpdate(String poolId, String username, Map<String, String> attributes,
             Map<String, String> clientMetadata, Long expectedVersion) {
-        return pools.get(poolId).flatMap(pool -> write(pool, sql -> lookup.resolve(sql, pool, username, true),
-                expectedVersion, user -> AttributePolicy.planUpdate(pool, UpdateContext.ADMIN, null,
-                        user.attributes(), user.pending(), attributes), new Caller(null, clientMetadata)));
+        return pools.get(poolId).flatMap(pool -> {
+            Uni<UpdateOutcome> general = write(pool, sql -> lookup.resolve(sql, pool, username, true),
+                    expectedVersion, user -> AttributePolicy.planUpdate(pool, UpdateContext.ADMIN, null,
+                            user.attributes(), user.pending(), attributes), new Caller(null, clientMetadata));
+            if (expectedVersion != null || !MergeWrite.applies(pool, attributes)) {
+                return general;
+            }
+            // Validates fully (throws on any violation) before the single-statement write.
+            AttributePolicy.planUpdate(pool, UpdateContext.ADMIN, null, Map.of(), Map.of(), attributes);
+            MergeWrite merge = MergeWrite.of(attributes);
+            return users.mergeAttributes(users.pool(), pool.id(), pool.key(username), merge.set(), merge.remove(),
+                    clock.instant())
+                    .flatMap(user -> user != null ? Uni.createFrom().item(new UpdateOutcome(user, List.of())) : general);
+        });
     }
 
     /**

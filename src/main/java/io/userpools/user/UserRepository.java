@@ -39,6 +39,9 @@ public class UserRepository {
     private static final String UPDATE_ATTRIBUTES = "UPDATE users SET attributes = $3, pending = $4, "
             + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2 "
             + "RETURNING version, last_modified_at";
+    private static final String MERGE = "UPDATE users SET attributes = (attributes || $3) - $4::text[], "
+            + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND username_key = $2 "
+            + "AND (attributes || $3) - $4::text[] IS DISTINCT FROM attributes RETURNING " + COLUMNS;
     private static final String SET_FLAG = "UPDATE users SET attributes = attributes || jsonb_build_object($3::text, $4::text), "
             + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2";
     private static final String DELETE = "DELETE FROM users WHERE pool_id = $1 AND sub = $2";
@@ -94,6 +97,19 @@ public class UserRepository {
                     user.passwordHash(), attributes, pending, row.getLong(0), user.createdAt(),
                     row.getOffsetDateTime(1).toInstant(), user.signedOutAt());
         });
+    }
+
+    /**
+     * Merges values into and removes names from a user's attributes in one statement, advancing
+     * the version. Only for writes whose outcome does not depend on the user's other attributes.
+     *
+     * @return the user as stored, or null when no user has this username key or nothing changed
+     */
+    public Uni<PoolUser> mergeAttributes(SqlClient sql, String poolId, String usernameKey, Map<String, String> set,
+            java.util.Collection<String> remove, Instant now) {
+        Tuple values = Tuple.of(poolId, usernameKey, new JsonObject(new LinkedHashMap<>(set)),
+                remove.toArray(String[]::new), utc(now));
+        return one(sql, MERGE, poolId, values);
     }
 
     /** Sets one flag attribute of another user (an alias moved away from them). */

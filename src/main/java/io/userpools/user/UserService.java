@@ -60,9 +60,11 @@ public class UserService {
             UUID sub = UUID.randomUUID();
             String username = usernameFor(pool, request.username(), attributes, sub);
             attributes.put(StandardAttributes.SUB, sub.toString());
-            String password = request.temporaryPassword() != null ? request.temporaryPassword()
-                    : Passwords.generateTemporary();
-            return Passwords.hash(password).flatMap(hash -> {
+            // Without a temporary password nobody can know one until an admin sets it (no
+            // invitation is sent yet), so there is nothing to hash: the user cannot sign in.
+            Uni<String> passwordHash = request.temporaryPassword() == null ? Uni.createFrom().nullItem()
+                    : Passwords.hash(request.temporaryPassword());
+            return passwordHash.flatMap(hash -> {
                 Instant now = clock.instant();
                 PoolUser user = new PoolUser(pool.id(), sub, username, UserStatus.FORCE_CHANGE_PASSWORD, true, hash,
                         attributes, Map.of(), 1, now, now, null);

@@ -148,6 +148,15 @@ class AdminUpdateUserAttributesTest {
 
     @Test
     void thirtyTwoConcurrentUpdatesOfOneUserAllLand() throws Exception {
+        concurrentUpdates(false);
+    }
+
+    @Test
+    void thirtyTwoConcurrentLockedUpdatesOfOneUserNamedBySubAllLand() throws Exception {
+        concurrentUpdates(true);
+    }
+
+    private void concurrentUpdates(boolean bySub) throws Exception {
         Map<String, Object> pool = new HashMap<>();
         pool.put("name", "concurrent");
         List<Map<String, Object>> schema = new java.util.ArrayList<>();
@@ -157,6 +166,7 @@ class AdminUpdateUserAttributesTest {
         pool.put("schema", schema);
         String poolId = createPool(pool);
         createUser(poolId, "busy", Map.of());
+        String target = bySub ? admin().get("/pools/{p}/users/{u}", poolId, "busy").jsonPath().getString("sub") : "busy";
         var executor = java.util.concurrent.Executors.newFixedThreadPool(32);
         var start = new java.util.concurrent.CountDownLatch(1);
         List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
@@ -164,7 +174,7 @@ class AdminUpdateUserAttributesTest {
             int n = i;
             answers.add(executor.submit(() -> {
                 start.await();
-                return patch(poolId, "busy", Map.of("custom:a" + n, "v" + n)).statusCode();
+                return patch(poolId, target, Map.of("custom:a" + n, "v" + n)).statusCode();
             }));
         }
         start.countDown();

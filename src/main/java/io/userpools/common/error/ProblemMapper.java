@@ -48,6 +48,12 @@ public class ProblemMapper {
         return respond(new InvalidParameterException(jsonDetail(e)), request);
     }
 
+    /** More specific than Quarkus's own mapper for this type, which would answer plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
@@ -58,7 +64,10 @@ public class ProblemMapper {
         }
         int status = e.getResponse().getStatus();
         CognitoException mapped;
-        if (e instanceof NotFoundException) {
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a query or path parameter does not convert: it is bad input
+            mapped = new InvalidParameterException("Invalid value for a query or path parameter");
+        } else if (e instanceof NotFoundException) {
             mapped = new ResourceNotFoundException("No resource at " + request.path());
         } else if (e instanceof NotAllowedException) {
             mapped = new InvalidParameterException(405, "Method " + request.method() + " is not allowed on " + request.path());
