@@ -260,7 +260,7 @@ class CustomMessageTriggerTest {
     void unreachableHookIsUnexpectedLambda() {
         String poolId = createPool(Map.of("name", "u-" + UUID.randomUUID().toString().substring(0, 8),
                 "autoVerifiedAttributes", List.of("email"),
-                "triggers", Map.of("customMessage", Map.of("url", "http://127.0.0.1:9/hook", "secret", "s"))));
+                "triggers", Map.of("customMessage", Map.of("url", "http://127.0.0.1:9/hook", "secret", "unreachable-hook-secret"))));
         createUser(poolId, "gil", Map.of());
         adminJson(Map.of("attributes", Map.of("email", email("gil")))).patch(PATCH, poolId, "gil").then()
                 .statusCode(502).contentType(PROBLEM).body("code", equalTo("UnexpectedLambdaException"));
