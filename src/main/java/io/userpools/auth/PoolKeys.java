@@ -135,7 +135,7 @@ public class PoolKeys {
         jwk.setUse("sig");
         JsonObject publicJwk = new JsonObject(jwk.toParams(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
         byte[] sealed = box.seal(pair.getPrivate().getEncoded(), context(poolId, kid));
-        Tuple values = Tuple.of(poolId, kid, publicJwk, io.vertx.mutiny.core.buffer.Buffer.buffer(sealed),
+        Tuple values = Tuple.of(poolId, kid, publicJwk, io.vertx.core.buffer.Buffer.buffer(sealed),
                 clock.instant().atOffset(ZoneOffset.UTC));
         return tx.preparedQuery(INSERT).execute(values).replaceWith(new SigningKey(kid, pair.getPrivate()));
     }

@@ -44,7 +44,7 @@ public class SessionRepository {
 
     /** The session of a refresh token hash, or null. */
     public Uni<Session> findByRefreshHash(byte[] refreshHash) {
-        return client.preparedQuery(BY_REFRESH).execute(Tuple.of(Buffer.buffer(refreshHash))).map(rows -> {
+        return client.preparedQuery(BY_REFRESH).execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(refreshHash))).map(rows -> {
             var it = rows.iterator();
             if (!it.hasNext()) {
                 return null;

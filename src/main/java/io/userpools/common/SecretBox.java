@@ -3,6 +3,7 @@ package io.userpools.common;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ public class SecretBox {
     private final SecureRandom random = new SecureRandom();
     private final SecretKey key;
 
+    @Inject
     public SecretBox(UserpoolsConfig config) {
         this.key = config.token().keyEncryptionKey().map(SecretBox::parse).orElse(null);
     }

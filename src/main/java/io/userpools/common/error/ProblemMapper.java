@@ -48,6 +48,18 @@ public class ProblemMapper {
         return respond(new InvalidParameterException(jsonDetail(e)), request);
     }
 
+    /** More specific than Quarkus's built-in mapper for unknown fields, which would answer plain JSON. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
+    /** More specific than Quarkus's built-in mapper for wrongly typed fields. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return json(e, request);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
