@@ -1,6 +1,8 @@
--- pgbench script (a): the statements the service issues for one
--- PATCH /pools/{poolId}/users/{username}/attributes, in the same order and shape.
--- KEEP IN SYNC with the service's hot path (the lead owns this file's content).
+-- pgbench script (a): the statement the service issues for one
+-- PATCH /pools/{poolId}/users/{username}/attributes that sets a custom attribute, in the same
+-- shape. KEEP IN SYNC with UserRepository.MERGE (the fast path of AttributeService: requests
+-- that touch no email, phone, flag or identifier attribute are one UPDATE, validated against the
+-- schema beforehand; anything else takes the locked read-plan-write transaction).
 --
 -- Variables (passed by bench/run with -D):
 --   :pool                    the pool id
@@ -9,15 +11,6 @@
 -- The username format is the one bench/seed.py uses: 'user' + the index in 5 digits.
 -- Run with -M prepared (variables become parameters, as in the service). Never write a colon
 -- inside a literal here: pgbench takes 'custom:tier' for a reference to a variable named tier.
---
--- The service reads the row, merges the new attribute in Java and sends the whole new
--- attribute document back as one parameter (:newattrs in the service's plan). pgbench cannot
--- merge JSON itself, so the UPDATE below sends the document it read (\gset -> :attributes) back
--- as a parameter and merges the one changed key in SQL; the wire traffic and the row change are
--- the same as the service's.
 \set n random(:first_user, :last_user)
 \set v random(1, 1000000000)
-BEGIN;
-SELECT sub, username, status, enabled, attributes, pending, version, created_at, last_modified_at FROM users WHERE pool_id = :pool AND username_key = 'user' || lpad(:n::text, 5, '0') FOR UPDATE \gset
-UPDATE users SET attributes = (:attributes::jsonb || jsonb_build_object(:attr::text, 'gold-' || :v::text)), version = version + 1, last_modified_at = now() WHERE pool_id = :pool AND sub = :sub RETURNING version, last_modified_at;
-COMMIT;
+UPDATE users SET attributes = (attributes || jsonb_build_object(:attr::text, 'gold-' || :v::text)) - ARRAY[]::text[], version = version + 1, last_modified_at = now() WHERE pool_id = :pool AND username_key = 'user' || lpad(:n::text, 5, '0') AND (attributes || jsonb_build_object(:attr::text, 'gold-' || :v::text)) - ARRAY[]::text[] IS DISTINCT FROM attributes RETURNING sub, username, status, enabled, password_hash, attributes, pending, version, created_at, last_modified_at, signed_out_at;

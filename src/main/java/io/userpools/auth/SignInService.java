@@ -183,7 +183,7 @@ public class SignInService {
                 throw new NotAuthorizedException("Invalid session for the user, session is expired.");
             }
             requireSecretHash(client, request.secretHash(), request.username());
-            PasswordRules.check(pool.settings().passwordPolicy(), request.newPassword());
+            io.userpools.user.PasswordPolicyCheck.check(pool.settings().passwordPolicy(), request.newPassword());
             return users.findBySub(users.pool(), pool.id(), challenge.sub(), false).flatMap(user -> {
                 if (user == null || user.status() != UserStatus.FORCE_CHANGE_PASSWORD
                         || !namesUser(pool, user, request.username())) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Builds and checks a new pool's schema and attribute settings, with Cognito's texts ([2.10]). */
 public final class PoolSchemaBuilder {
@@ -15,11 +16,18 @@ public final class PoolSchemaBuilder {
     static final Set<String> ALIAS_ATTRIBUTES = Set.of(StandardAttributes.EMAIL, StandardAttributes.PHONE_NUMBER,
             StandardAttributes.PREFERRED_USERNAME);
     static final int MAX_CUSTOM_ATTRIBUTES = 50;
+    static final int MAX_CUSTOM_NAME_LENGTH = 20;
+    static final Pattern CUSTOM_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
 
     private PoolSchemaBuilder() {
     }
 
-    /** The full schema: the 20 standard attributes (with requested flags) followed by the custom ones. */
+    /**
+     * The full schema: the 20 standard attributes (with requested flags) followed by the custom
+     * ones, named {@code custom:<name>} or {@code dev:custom:<name>} when developer-only.
+     *
+     * @throws InvalidParameterException for the first entry that breaks a rule of [1.2] or [2.10]
+     */
     public static List<AttributeDefinition> schema(List<SchemaAttributeRequest> requested) {
         Map<String, AttributeDefinition> result = new LinkedHashMap<>();
         StandardAttributes.DEFAULTS.forEach(a -> result.put(a.name(), a));
@@ -27,6 +35,9 @@ public final class PoolSchemaBuilder {
         for (SchemaAttributeRequest r : requested == null ? List.<SchemaAttributeRequest>of() : requested) {
             AttributeDefinition standard = StandardAttributes.BY_NAME.get(r.name());
             if (standard != null) {
+                if (result.get(r.name()) != standard) {
+                    throw new InvalidParameterException("Duplicate attribute name in schema: " + r.name());
+                }
                 result.put(r.name(), standardWithFlags(standard, r));
                 continue;
             }
@@ -62,6 +73,12 @@ public final class PoolSchemaBuilder {
     }
 
     private static AttributeDefinition custom(SchemaAttributeRequest r) {
+        if (r.name() == null || r.name().isEmpty() || r.name().length() > MAX_CUSTOM_NAME_LENGTH
+                || !CUSTOM_NAME.matcher(r.name()).matches()) {
+            throw new InvalidParameterException("1 validation error detected: Value '" + r.name()
+                    + "' at 'schema.name' failed to satisfy constraint: Member must have length between 1 and "
+                    + MAX_CUSTOM_NAME_LENGTH + " and satisfy regular expression pattern: " + CUSTOM_NAME.pattern());
+        }
         AttributeType type;
         try {
             type = r.type() == null ? null : AttributeType.valueOf(r.type());
@@ -83,8 +100,9 @@ public final class PoolSchemaBuilder {
             minLength = r.minLength() == null ? 0 : r.minLength();
             maxLength = r.maxLength() == null ? AttributeDefinition.MAX_VALUE_LENGTH : r.maxLength();
             if (minLength < 0 || maxLength > AttributeDefinition.MAX_VALUE_LENGTH) {
-                throw new InvalidParameterException("user." + r.name() + ": String length constraints must lie between 0 and "
-                        + AttributeDefinition.MAX_VALUE_LENGTH + ".");
+                throw new InvalidParameterException("user." + r.name()
+                        + ": String attributes cannot have a length of more than " + AttributeDefinition.MAX_VALUE_LENGTH
+                        + " or less than 0.");
             }
             if (maxLength < minLength) {
                 throw new InvalidParameterException("Max length cannot be less than min length.");
@@ -134,7 +152,8 @@ public final class PoolSchemaBuilder {
     }
 
     private static void checkSubset(List<String> errors, String field, List<String> values, Set<String> allowed) {
-        if (values.stream().anyMatch(java.util.Objects::isNull) || !allowed.containsAll(values) || values.size() != new java.util.HashSet<>(values).size()) {
+        boolean repeats = values.size() != new java.util.HashSet<>(values).size();
+        if (values.stream().anyMatch(java.util.Objects::isNull) || !allowed.containsAll(values) || repeats) {
             errors.add("Value '" + values + "' at '" + field + "' failed to satisfy constraint: Member must satisfy "
                     + "enum value set: " + allowed.stream().sorted().toList() + " without repeats");
         }

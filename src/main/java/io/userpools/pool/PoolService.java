@@ -42,12 +42,20 @@ public class PoolService {
     }
 
     /**
-     * CreateUserPool: checks the schema and settings ([2.10]) and stores a new pool.
+     * CreateUserPool: checks the schema and settings ([2.10]), fills the defaults of absent
+     * settings, and stores a new pool under a fresh id {@code <region>_<9 alphanumerics>}.
+     * Nothing is stored when a check fails.
      *
      * @throws io.userpools.common.error.InvalidParameterException for an invalid schema or setting
      */
     @WithTransaction
     public Uni<Pool> create(CreateUserPoolRequest request) {
+        return Uni.createFrom().item(() -> build(request))
+                .flatMap(pool -> repository.persist(UserPool.from(pool)))
+                .map(UserPool::toPool);
+    }
+
+    private Pool build(CreateUserPoolRequest request) {
         List<AttributeDefinition> schema = PoolSchemaBuilder.schema(request.schema());
         List<String> usernameAttributes = orEmpty(request.usernameAttributes());
         List<String> aliasAttributes = orEmpty(request.aliasAttributes());
@@ -57,12 +65,12 @@ public class PoolService {
                 schema);
         PoolSettings settings = new PoolSettings(usernameAttributes, aliasAttributes, autoVerified, requireVerification,
                 request.usernameCaseSensitive() == null || request.usernameCaseSensitive(),
-                request.triggers(), request.messaging(),
-                request.passwordPolicy() == null ? PoolSettings.PasswordPolicy.DEFAULT : request.passwordPolicy(),
-                request.tokenValidity() == null ? PoolSettings.TokenValidity.DEFAULT : request.tokenValidity());
+                PoolSettingsBuilder.triggers(request.triggers()),
+                PoolSettingsBuilder.messaging(request.messaging()),
+                PoolSettingsBuilder.passwordPolicy(request.passwordPolicy()),
+                PoolSettingsBuilder.tokenValidity(request.tokenValidity()));
         Instant now = clock.instant();
-        Pool pool = new Pool(newPoolId(), request.name(), settings, schema, now, now);
-        return repository.persist(UserPool.from(pool)).map(UserPool::toPool);
+        return new Pool(newPoolId(), request.name(), settings, schema, now, now);
     }
 
     /**

@@ -36,6 +36,15 @@ public record PoolSettings(
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Messaging(EmailTemplate email, SmsTemplate sms) {
+
+        /** The code placeholder every message must contain. */
+        public static final String CODE_PLACEHOLDER = "{####}";
+        /**
+         * Cognito-like defaults. No sender: the mailer's configured {@code from} address is used.
+         */
+        public static final Messaging DEFAULT = new Messaging(
+                new EmailTemplate(null, "Your verification code", "Your verification code is {####}."),
+                new SmsTemplate("Your verification code is {####}."));
     }
 
     @RegisterForReflection

@@ -3,16 +3,9 @@ package io.userpools.user;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import java.security.SecureRandom;
 
 /** Password hashing with bcrypt (Elytron), always off the event loop. */
 public final class Passwords {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-    private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
-    private static final String DIGITS = "23456789";
-    private static final String SYMBOLS = "^$*.[]{}()?-!@#%&/,><:;|_~";
 
     private Passwords() {
     }
@@ -27,15 +20,5 @@ public final class Passwords {
     public static Uni<Boolean> matches(String password, String hash) {
         return Uni.createFrom().item(() -> hash != null && BcryptUtil.matches(password, hash))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    /** A random temporary password that satisfies Cognito's default policy. */
-    public static String generateTemporary() {
-        StringBuilder password = new StringBuilder();
-        for (String set : new String[] {UPPER, LOWER, DIGITS, SYMBOLS, UPPER + LOWER + DIGITS, LOWER + DIGITS,
-                UPPER + LOWER, LOWER + DIGITS, UPPER + DIGITS, LOWER, DIGITS, UPPER}) {
-            password.append(set.charAt(RANDOM.nextInt(set.length())));
-        }
-        return password.toString();
     }
 }

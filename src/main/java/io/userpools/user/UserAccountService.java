@@ -1,7 +1,7 @@
 package io.userpools.user;
 
 import io.smallrye.mutiny.Uni;
-import io.userpools.auth.PasswordRules;
+
 import io.userpools.pool.PoolService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -35,7 +35,7 @@ public class UserAccountService {
      */
     public Uni<Void> setPassword(String poolId, String name, String password, boolean permanent) {
         return pools.get(poolId).flatMap(pool -> {
-            PasswordRules.check(pool.settings().passwordPolicy(), password);
+            PasswordPolicyCheck.check(pool.settings().passwordPolicy(), password);
             UserStatus status = permanent ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD;
             return lookup.resolve(accounts.pool(), pool, name, false)
                     .flatMap(found -> Passwords.hash(password))

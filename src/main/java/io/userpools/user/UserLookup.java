@@ -26,6 +26,9 @@ public class UserLookup {
      * @throws UserNotFoundException when nothing matches
      */
     public Uni<PoolUser> resolve(SqlClient sql, Pool pool, String name, boolean lock) {
+        if (name.indexOf('\0') >= 0) {
+            return Uni.createFrom().failure(notFound()); // PostgreSQL text can't hold NUL: nobody has it
+        }
         return users.findByUsernameKey(sql, pool.id(), pool.key(name), lock)
                 .flatMap(user -> user != null ? Uni.createFrom().item(user) : bySubOrAlias(sql, pool, name, lock))
                 .onItem().ifNull().failWith(UserLookup::notFound);

@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +41,11 @@ public class UserRepository {
     private static final String UPDATE_ATTRIBUTES = "UPDATE users SET attributes = $3, pending = $4, "
             + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2 "
             + "RETURNING version, last_modified_at";
+    private static final String MERGE = "UPDATE users SET attributes = (attributes || $3) - $4::text[], "
+            + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND username_key = $2 "
+            + "AND (attributes || $3) - $4::text[] IS DISTINCT FROM attributes RETURNING " + COLUMNS;
+    private static final String UNVERIFY = "UPDATE users SET attributes = attributes || jsonb_build_object($3::text, "
+            + "'false'), version = version + 1, last_modified_at = $4 WHERE pool_id = $1 AND sub = $2";
     private static final String DELETE = "DELETE FROM users WHERE pool_id = $1 AND sub = $2";
 
     private final Pool client;
@@ -91,6 +98,36 @@ public class UserRepository {
             return new PoolUser(user.poolId(), user.sub(), user.username(), user.status(), user.enabled(),
                     user.passwordHash(), attributes, pending, row.getLong(0), user.createdAt(),
                     row.getOffsetDateTime(1).toInstant(), user.signedOutAt());
+        });
+    }
+
+    /**
+     * Merges values into and removes names from a user's attributes in one statement, advancing
+     * the version. Only for writes whose outcome does not depend on the user's other attributes.
+     *
+     * @return the user as stored, or null when no user has this username key or nothing changed
+     */
+    public Uni<PoolUser> mergeAttributes(SqlClient sql, String poolId, String usernameKey, Map<String, String> set,
+            java.util.Collection<String> remove, Instant now) {
+        Tuple values = Tuple.of(poolId, usernameKey, new JsonObject(new LinkedHashMap<>(set)),
+                remove.toArray(String[]::new), utc(now));
+        return one(sql, MERGE, poolId, values);
+    }
+
+    /**
+     * Sets a verification flag ({@code email_verified}, {@code phone_number_verified}) to "false",
+     * advancing version and modification time: what the previous holder of a moved alias keeps.
+     */
+    public Uni<Void> markUnverified(SqlClient sql, String poolId, UUID sub, String flag, Instant now) {
+        return sql.preparedQuery(UNVERIFY).execute(Tuple.of(poolId, sub, flag, utc(now))).replaceWithVoid();
+    }
+
+    /** The rows of one ListUsers page, in the query's order. */
+    public Uni<List<PoolUser>> list(SqlClient sql, String poolId, ListUsersQuery query) {
+        return sql.preparedQuery(query.sql()).execute(Tuple.from(query.parameters())).map(rows -> {
+            List<PoolUser> result = new ArrayList<>(rows.size());
+            rows.forEach(row -> result.add(map(poolId, row)));
+            return result;
         });
     }
 

@@ -1,26 +1,23 @@
 package io.userpools.user;
 
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.error.AliasExistsException;
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.error.UsernameExistsException;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
 import io.userpools.pool.StandardAttributes;
 import io.userpools.user.rest.AdminCreateUserRequest;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** AdminCreateUser, AdminGetUser and AdminDeleteUser ([2.7], [2.8]). */
 @ApplicationScoped
 public class UserService {
-
-    static final Pattern LOOKS_LIKE_EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
-    static final Pattern LOOKS_LIKE_PHONE = Pattern.compile("\\+[0-9]{4,15}");
 
     private final PoolService pools;
     private final UserRepository users;
@@ -38,75 +35,60 @@ public class UserService {
     }
 
     /**
-     * AdminCreateUser: a new user in FORCE_CHANGE_PASSWORD with a hashed temporary password. In
-     * pools with username attributes the username must be an email or phone number, which becomes
-     * that attribute, and the real username is the new {@code sub}.
+     * AdminCreateUser: a new user in FORCE_CHANGE_PASSWORD with a bcrypt-hashed temporary password
+     * (the given one, checked against the pool's policy, or a generated one). In pools with
+     * username attributes the username must be an email or phone number, which becomes that
+     * attribute, and the real username is the new {@code sub}. Sign-in identifiers are recorded;
+     * with {@code forceAliasCreation} a verified alias of an alias pool moves from its holder, who
+     * keeps the value unverified. Every check runs before anything is written.
+     * {@code clientMetadata} is never stored or logged.
      *
      * @throws io.userpools.common.error.ResourceNotFoundException for an unknown pool
-     * @throws UsernameExistsException when the username is taken
-     * @throws io.userpools.common.error.AliasExistsException when an identifier is taken
-     * @throws InvalidParameterException for invalid attributes
+     * @throws InvalidParameterException for an invalid username or attributes
+     * @throws io.userpools.common.error.InvalidPasswordException when the temporary password breaks the policy
+     * @throws UsernameExistsException when the username (or, in a username-attribute pool, the
+     *                                 email or phone number) is taken
+     * @throws AliasExistsException when a verified alias is taken and not forced
      */
     public Uni<PoolUser> create(String poolId, AdminCreateUserRequest request) {
         return pools.get(poolId).flatMap(pool -> {
-            Map<String, String> attributes = new LinkedHashMap<>();
-            if (request.attributes() != null) {
-                request.attributes().forEach((name, value) -> {
-                    if (value != null && !value.isEmpty()) {
-                        attributes.put(name, value);
-                    }
-                });
-            }
-            UUID sub = UUID.randomUUID();
-            String username = usernameFor(pool, request.username(), attributes, sub);
-            attributes.put(StandardAttributes.SUB, sub.toString());
-            String password = request.temporaryPassword() != null ? request.temporaryPassword()
-                    : Passwords.generateTemporary();
-            return Passwords.hash(password).flatMap(hash -> {
+            NewUsers.Draft draft = NewUsers.draft(pool, request, UUID.randomUUID());
+            Uni<String> passwordHash = draft.password() == null ? Uni.createFrom().nullItem()
+                    : Passwords.hash(draft.password());
+            return passwordHash.flatMap(hash -> {
                 Instant now = clock.instant();
-                PoolUser user = new PoolUser(pool.id(), sub, username, UserStatus.FORCE_CHANGE_PASSWORD, true, hash,
-                        attributes, Map.of(), 1, now, now, null);
-                return users.pool().withTransaction(sql -> users.insert(sql, user, pool.key(username))
+                PoolUser user = new PoolUser(pool.id(), draft.sub(), draft.username(), UserStatus.FORCE_CHANGE_PASSWORD,
+                        true, hash, draft.attributes(), Map.of(), 1, now, now, null);
+                boolean force = Boolean.TRUE.equals(request.forceAliasCreation());
+                return users.pool().withTransaction(sql -> users.insert(sql, user, pool.key(user.username()))
                         .flatMap(inserted -> inserted ? Uni.createFrom().voidItem()
                                 : Uni.createFrom().failure(new UsernameExistsException("User account already exists")))
-                        .flatMap(ignored -> addIdentifiers(sql, pool, user))
+                        .flatMap(ignored -> addIdentifiers(sql, pool, user, force, now))
                         .replaceWith(user));
             });
         });
     }
 
-    private Uni<Void> addIdentifiers(io.vertx.mutiny.sqlclient.SqlClient sql, Pool pool, PoolUser user) {
+    private Uni<Void> addIdentifiers(SqlClient sql, Pool pool, PoolUser user, boolean force, Instant now) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String attribute : UserIdentifiers.of(pool, user.attributes()).keySet()) {
-            String value = user.attributes().get(attribute);
-            chain = chain.flatMap(v -> aliases.add(sql, pool.id(), attribute, pool.key(value), user.sub()));
+        for (Map.Entry<String, String> identifier : UserIdentifiers.of(pool, user.attributes()).entrySet()) {
+            String attribute = identifier.getKey();
+            String key = pool.key(identifier.getValue());
+            boolean move = force && pool.isAliasAttribute(attribute) && StandardAttributes.VERIFIABLE.contains(attribute);
+            chain = chain.flatMap(v -> move ? takeAlias(sql, pool, attribute, key, user.sub(), now)
+                    : Uni.createFrom().voidItem())
+                    .flatMap(v -> aliases.add(sql, pool.id(), attribute, key, user.sub()))
+                    .onFailure(AliasExistsException.class)
+                    .transform(e -> pool.hasUsernameAttributes() ? new UsernameExistsException(e.getMessage()) : e);
         }
         return chain;
     }
 
-    private static String usernameFor(Pool pool, String requested, Map<String, String> attributes, UUID sub) {
-        if (pool.hasUsernameAttributes()) {
-            String attribute = LOOKS_LIKE_EMAIL.matcher(requested).matches() ? StandardAttributes.EMAIL
-                    : LOOKS_LIKE_PHONE.matcher(requested).matches() ? StandardAttributes.PHONE_NUMBER : null;
-            if (attribute == null || !pool.isUsernameAttribute(attribute)) {
-                throw new InvalidParameterException("Username should be either an email or a phone number.");
-            }
-            String given = attributes.get(attribute);
-            if (given != null && !given.equals(requested)) {
-                throw new InvalidParameterException("Username and " + attribute + " attribute must be the same.");
-            }
-            attributes.put(attribute, requested);
-            return sub.toString();
-        }
-        if (pool.isAliasAttribute(StandardAttributes.EMAIL) && LOOKS_LIKE_EMAIL.matcher(requested).matches()) {
-            throw new InvalidParameterException("Username cannot be of email format, since user pool is configured "
-                    + "for email alias.");
-        }
-        if (pool.isAliasAttribute(StandardAttributes.PHONE_NUMBER) && LOOKS_LIKE_PHONE.matcher(requested).matches()) {
-            throw new InvalidParameterException("Username cannot be of phone number format, since user pool is "
-                    + "configured for phone_number alias.");
-        }
-        return requested;
+    /** Moves a verified alias to {@code sub}; the previous holder keeps the value, unverified. */
+    private Uni<Void> takeAlias(SqlClient sql, Pool pool, String attribute, String key, UUID sub, Instant now) {
+        return aliases.takeFromOthers(sql, pool.id(), attribute, key, sub).flatMap(previous -> previous == null
+                ? Uni.createFrom().voidItem()
+                : users.markUnverified(sql, pool.id(), previous, StandardAttributes.verifiedFlagOf(attribute), now));
     }
 
     /**
@@ -122,6 +104,7 @@ public class UserService {
     /**
      * AdminDeleteUser: removes the user with its identifiers, codes and sessions.
      *
+     * @throws io.userpools.common.error.ResourceNotFoundException for an unknown pool
      * @throws io.userpools.common.error.UserNotFoundException when nothing matches
      */
     public Uni<Void> delete(String poolId, String name) {

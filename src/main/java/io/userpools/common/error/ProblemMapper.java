@@ -48,15 +48,15 @@ public class ProblemMapper {
         return respond(new InvalidParameterException(jsonDetail(e)), request);
     }
 
-    /** More specific than Quarkus's built-in mapper for unknown fields, which would answer plain JSON. */
+    /** More specific than Quarkus's own mapper for this type, which would answer plain JSON. */
     @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException e, HttpServerRequest request) {
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
         return json(e, request);
     }
 
-    /** More specific than Quarkus's built-in mapper for wrongly typed fields. */
+    /** Overrides the built-in Jackson mapper, which would answer plain JSON for an unknown field. */
     @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+    public Response unknownField(UnrecognizedPropertyException e, HttpServerRequest request) {
         return json(e, request);
     }
 
@@ -70,7 +70,10 @@ public class ProblemMapper {
         }
         int status = e.getResponse().getStatus();
         CognitoException mapped;
-        if (e instanceof NotFoundException) {
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a query or path parameter does not convert: it is bad input
+            mapped = new InvalidParameterException("Invalid value for a query or path parameter");
+        } else if (e instanceof NotFoundException) {
             mapped = new ResourceNotFoundException("No resource at " + request.path());
         } else if (e instanceof NotAllowedException) {
             mapped = new InvalidParameterException(405, "Method " + request.method() + " is not allowed on " + request.path());
@@ -130,6 +133,10 @@ public class ProblemMapper {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
             return path.isEmpty() ? "Request body has the wrong shape" : "Field '" + path + "' has the wrong type";
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Duplicate field")) {
+            return "Duplicate attribute name in request: " + message.substring("Duplicate field".length()).trim();
         }
         return "Malformed JSON in request body";
     }

@@ -1,13 +1,18 @@
 package io.userpools.pool.rest;
 
-import io.userpools.pool.PoolSettings;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** The body of CreateUserPool. Unknown fields are rejected. */
+/**
+ * The body of CreateUserPool. Unknown fields are rejected (at every level); absent optional
+ * settings get Cognito's defaults. Ranges are Cognito's ([1.3], [2.10]); the rules that span
+ * several fields are checked by {@code PoolSchemaBuilder} and {@code PoolSettingsBuilder}.
+ */
 public record CreateUserPoolRequest(
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w\\s+=,.@-]+") String name,
         List<String> usernameAttributes,
@@ -16,17 +21,17 @@ public record CreateUserPoolRequest(
         List<String> attributesRequireVerificationBeforeUpdate,
         Boolean usernameCaseSensitive,
         @Size(max = 50) List<@Valid @NotNull SchemaAttributeRequest> schema,
-        PoolSettings.Triggers triggers,
-        PoolSettings.Messaging messaging,
-        PoolSettings.PasswordPolicy passwordPolicy,
-        PoolSettings.TokenValidity tokenValidity) {
+        @Valid TriggersRequest triggers,
+        @Valid MessagingRequest messaging,
+        @Valid PasswordPolicyRequest passwordPolicy,
+        @Valid TokenValidityRequest tokenValidity) {
 
     /**
      * One schema entry. For a custom attribute, {@code name} has no {@code custom:} prefix; a
      * standard attribute may only set {@code required} and {@code mutable}.
      */
     public record SchemaAttributeRequest(
-            @NotNull @Size(min = 1, max = 20) @Pattern(regexp = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+") String name,
+            @NotNull String name,
             String type,
             Boolean mutable,
             Boolean required,
@@ -35,5 +40,46 @@ public record CreateUserPoolRequest(
             Integer maxLength,
             Long minValue,
             Long maxValue) {
+    }
+
+    /** Webhooks that stand in for Cognito's Lambda triggers. */
+    public record TriggersRequest(@Valid CustomMessageRequest customMessage) {
+    }
+
+    /** The custom message webhook: an absolute http(s) URL and the secret that signs each call. */
+    public record CustomMessageRequest(
+            @NotNull @Size(max = 2048) String url,
+            @Size(min = 16, max = 512) String secret,
+            @Min(100) @Max(30_000) Integer timeoutMillis) {
+    }
+
+    /** Message templates; each message needs the {@code {####}} code placeholder. */
+    public record MessagingRequest(@Valid EmailTemplateRequest email, @Valid SmsTemplateRequest sms) {
+    }
+
+    public record EmailTemplateRequest(
+            @Size(min = 3, max = 320) String from,
+            @Size(min = 1, max = 140) String subject,
+            @Size(min = 6, max = 20_000) String message) {
+    }
+
+    public record SmsTemplateRequest(@Size(min = 6, max = 140) String message) {
+    }
+
+    /** Cognito's password policy; absent fields take Cognito's defaults. */
+    public record PasswordPolicyRequest(
+            @Min(6) @Max(99) Integer minimumLength,
+            Boolean requireUppercase,
+            Boolean requireLowercase,
+            Boolean requireNumbers,
+            Boolean requireSymbols,
+            @Min(0) @Max(365) Integer temporaryPasswordValidityDays) {
+    }
+
+    /** Default token lifetimes of the pool's clients, in seconds, within Cognito's bounds. */
+    public record TokenValidityRequest(
+            @Min(300) @Max(86_400) Long accessTokenSeconds,
+            @Min(300) @Max(86_400) Long idTokenSeconds,
+            @Min(3_600) @Max(315_360_000) Long refreshTokenSeconds) {
     }
 }

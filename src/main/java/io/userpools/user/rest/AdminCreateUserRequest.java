@@ -9,7 +9,7 @@ import java.util.Map;
 public record AdminCreateUserRequest(
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+") String username,
         Map<@Size(min = 1, max = 32) String, @Size(max = 2048) String> attributes,
-        @Size(min = 6, max = 256) @Pattern(regexp = "\\S+") String temporaryPassword,
+        @Size(max = 256) @Pattern(regexp = "\\S+") String temporaryPassword,
         @Pattern(regexp = "RESEND|SUPPRESS") String messageAction,
         Boolean forceAliasCreation,
         Map<@Size(max = 131072) String, @Size(max = 131072) String> clientMetadata) {

@@ -14,6 +14,8 @@ final class Examples {
     static final String SET_PASSWORD = """
             {"password": "N3w#Passw0rd", "permanent": true}""";
 
+    static final String FILTER = "email ^= \"jdoe@\"";
+
     private Examples() {
     }
 }

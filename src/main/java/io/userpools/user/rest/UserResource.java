@@ -1,6 +1,7 @@
 package io.userpools.user.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.userpools.user.UserListing;
 import io.userpools.user.UserService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,14 +13,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -32,9 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UserResource {
 
     private final UserService users;
+    private final UserListing listing;
 
-    public UserResource(UserService users) {
+    public UserResource(UserService users, UserListing listing) {
         this.users = users;
+        this.listing = listing;
     }
 
     @POST
@@ -43,15 +49,30 @@ public class UserResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "user", value = Examples.CREATE_USER)))
     @APIResponse(responseCode = "201", description = "The new user, in FORCE_CHANGE_PASSWORD",
             content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "400", description = "InvalidParameterException: bad username or attributes")
+    @APIResponse(responseCode = "400",
+            description = "InvalidParameterException (bad username or attributes) or InvalidPasswordException")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
     @APIResponse(responseCode = "409", description = "UsernameExistsException or AliasExistsException")
     public Uni<Response> adminCreateUser(@PathParam("poolId") String poolId,
             @Valid @NotNull AdminCreateUserRequest request, UriInfo uri) {
         return users.create(poolId, request).map(user -> Response
-                .created(uri.getAbsolutePathBuilder().path(user.username()).build())
+                .created(UriBuilder.fromUri(uri.getAbsolutePath()).path("{username}").build(user.username()))
                 .header(HttpHeaders.ETAG, UserView.etag(user))
                 .entity(UserView.of(user)).build());
+    }
+
+    @GET
+    @Operation(operationId = "listUsers", summary = "List users, optionally filtered, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of users; paginationToken is absent on the last page",
+            content = @Content(schema = @Schema(implementation = UserListView.class)))
+    @APIResponse(responseCode = "400", description = "InvalidParameterException: bad filter, limit or token")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
+    public Uni<UserListView> listUsers(@PathParam("poolId") String poolId,
+            @Parameter(description = "<attribute> = \"value\" or <attribute> ^= \"prefix\"",
+                    example = Examples.FILTER) @QueryParam("filter") String filter,
+            @Parameter(description = "0 to 60; 0 or absent means 60") @QueryParam("limit") String limit,
+            @QueryParam("paginationToken") String paginationToken) {
+        return listing.list(poolId, filter, limit, paginationToken).map(UserListView::of);
     }
 
     @GET

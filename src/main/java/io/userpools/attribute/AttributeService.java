@@ -1,0 +1,121 @@
+package io.userpools.attribute;
+
+import io.smallrye.mutiny.Uni;
+import io.userpools.common.error.PreconditionFailedException;
+import io.userpools.pool.Pool;
+import io.userpools.pool.PoolService;
+import io.userpools.user.PoolUser;
+import io.userpools.user.UserLookup;
+import io.userpools.user.UserRepository;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Attribute writes, admin and self-service ([2.2], [2.3], [2.4]). Each write is one transaction:
+ * the user's row is locked, the policy plans the change against the locked state, and the new
+ * attributes, pending values and identifiers are written before commit. Concurrent writes to one
+ * user therefore queue on the row lock and never lose each other's changes; writes that deadlock
+ * on identifiers are retried.
+ */
+@ApplicationScoped
+public class AttributeService {
+
+    private final PoolService pools;
+    private final UserRepository users;
+    private final UserLookup lookup;
+    private final AttributeWriter writer;
+    private final Clock clock;
+
+    public AttributeService(PoolService pools, UserRepository users, UserLookup lookup, AttributeWriter writer,
+            Clock clock) {
+        this.pools = pools;
+        this.users = users;
+        this.lookup = lookup;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /**
+     * AdminUpdateUserAttributes: applies (or holds pending) every attribute of the request, or none.
+     *
+     * @param expectedVersion the If-Match version, or null
+     * @throws io.userpools.common.error.ResourceNotFoundException for an unknown pool
+     * @throws io.userpools.common.error.UserNotFoundException     when the name designates nobody
+     * @throws io.userpools.common.error.InvalidParameterException for any rule the request breaks
+     * @throws io.userpools.common.error.AliasExistsException      when an identifier is taken
+     * @throws PreconditionFailedException                          when the version does not match
+     */
+    public Uni<UpdateOutcome> adminUpdate(String poolId, String username, Map<String, String> attributes,
+            Map<String, String> clientMetadata, Long expectedVersion) {
+        return pools.get(poolId).flatMap(pool -> {
+            Uni<UpdateOutcome> general = write(pool, sql -> lookup.resolve(sql, pool, username, true),
+                    expectedVersion, user -> AttributePolicy.planUpdate(pool, UpdateContext.ADMIN, null,
+                            user.attributes(), user.pending(), attributes));
+            if (expectedVersion != null || !MergeWrite.applies(pool, attributes)) {
+                return general;
+            }
+            // Validates fully (throws on any violation) before the single-statement write.
+            AttributePolicy.planUpdate(pool, UpdateContext.ADMIN, null, Map.of(), Map.of(), attributes);
+            MergeWrite merge = MergeWrite.of(attributes);
+            return users.mergeAttributes(users.pool(), pool.id(), pool.key(username), merge.set(), merge.remove(),
+                    clock.instant())
+                    .flatMap(user -> user != null ? Uni.createFrom().item(new UpdateOutcome(user, List.of())) : general);
+        });
+    }
+
+    /**
+     * UpdateUserAttributes: the same pipeline for the signed-in user, within the client's write list.
+     *
+     * @throws io.userpools.common.error.NotAuthorizedException (403) for an attribute the client may not write
+     */
+    public Uni<UpdateOutcome> selfUpdate(Pool pool, UUID sub, ClientPermissions client,
+            Map<String, String> attributes, Map<String, String> clientMetadata) {
+        return write(pool, sql -> bySub(sql, pool, sub), null, user -> AttributePolicy.planUpdate(pool,
+                UpdateContext.SELF, client, user.attributes(), user.pending(), attributes));
+    }
+
+    /**
+     * AdminDeleteUserAttributes: removes the named attributes; names without a value are no-ops.
+     *
+     * @throws io.userpools.common.error.InvalidParameterException for unknown, required or immutable names
+     */
+    public Uni<PoolUser> adminDelete(String poolId, String username, List<String> names, Long expectedVersion) {
+        return pools.get(poolId).flatMap(pool -> write(pool, sql -> lookup.resolve(sql, pool, username, true),
+                expectedVersion, user -> AttributePolicy.planDelete(pool, UpdateContext.ADMIN, null,
+                        user.attributes(), user.pending(), names)))
+                .map(UpdateOutcome::user);
+    }
+
+    /** DeleteUserAttributes: the same for the signed-in user, within the client's write list. */
+    public Uni<PoolUser> selfDelete(Pool pool, UUID sub, ClientPermissions client, List<String> names) {
+        return write(pool, sql -> bySub(sql, pool, sub), null, user -> AttributePolicy.planDelete(pool,
+                UpdateContext.SELF, client, user.attributes(), user.pending(), names))
+                .map(UpdateOutcome::user);
+    }
+
+    private Uni<PoolUser> bySub(SqlClient sql, Pool pool, UUID sub) {
+        return users.findBySub(sql, pool.id(), sub, true).onItem().ifNull().failWith(UserLookup::notFound);
+    }
+
+    private Uni<UpdateOutcome> write(Pool pool, Function<SqlClient, Uni<PoolUser>> locate, Long expectedVersion,
+            Function<PoolUser, UpdatePlan> planner) {
+        return Transactions.retryOnDeadlock(() -> users.pool().withTransaction(sql -> locate.apply(sql)
+                .flatMap(user -> {
+                    if (expectedVersion != null && user.version() != expectedVersion) {
+                        return Uni.createFrom().failure(new PreconditionFailedException(
+                                "The user is at version " + user.version() + ", not " + expectedVersion + "."));
+                    }
+                    UpdatePlan plan = planner.apply(user);
+                    if (!plan.changed()) {
+                        return Uni.createFrom().item(new UpdateOutcome(user, List.of()));
+                    }
+                    return writer.apply(sql, pool, user, plan, clock.instant())
+                            .map(updated -> new UpdateOutcome(updated, List.of()));
+                })));
+    }
+}

@@ -1,0 +1,14 @@
+package io.userpools.attribute.rest;
+
+/** Request examples for the OpenAPI document. */
+final class Examples {
+
+    static final String UPDATE = """
+            {
+              "attributes": {"email": "new@example.com", "custom:tier": "gold", "nickname": ""},
+              "clientMetadata": {"source": "crm"}
+            }""";
+
+    private Examples() {
+    }
+}

@@ -1,0 +1,18 @@
+package io.userpools.attribute.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.userpools.attribute.UpdateOutcome;
+import io.userpools.user.rest.UserView;
+import io.userpools.verification.CodeDeliveryDetails;
+import java.util.List;
+
+/** The admin PATCH answer: the user view, plus where codes went when the write sent any. */
+public record UserUpdateView(
+        @JsonUnwrapped UserView user,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CodeDeliveryDetails> codeDeliveryDetails) {
+
+    public static UserUpdateView of(UpdateOutcome outcome) {
+        return new UserUpdateView(UserView.of(outcome.user()), outcome.deliveries());
+    }
+}

@@ -1,0 +1,142 @@
+package io.userpools.pool;
+
+import io.userpools.common.error.CognitoException.Violation;
+import io.userpools.common.error.InvalidParameterException;
+import io.userpools.pool.PoolSettings.CustomMessage;
+import io.userpools.pool.PoolSettings.EmailTemplate;
+import io.userpools.pool.PoolSettings.Messaging;
+import io.userpools.pool.PoolSettings.PasswordPolicy;
+import io.userpools.pool.PoolSettings.SmsTemplate;
+import io.userpools.pool.PoolSettings.TokenValidity;
+import io.userpools.pool.PoolSettings.Triggers;
+import io.userpools.pool.rest.CreateUserPoolRequest.CustomMessageRequest;
+import io.userpools.pool.rest.CreateUserPoolRequest.MessagingRequest;
+import io.userpools.pool.rest.CreateUserPoolRequest.PasswordPolicyRequest;
+import io.userpools.pool.rest.CreateUserPoolRequest.TokenValidityRequest;
+import io.userpools.pool.rest.CreateUserPoolRequest.TriggersRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the optional settings of CreateUserPool into stored settings: fills Cognito's defaults
+ * for what is absent and checks the rules that shape validation cannot express (a trigger URL
+ * that is absolute http(s) and comes with a secret, templates with the code placeholder).
+ * Ranges and lengths are checked before, on the request records.
+ */
+public final class PoolSettingsBuilder {
+
+    /** Default webhook timeout, as Cognito's Lambda trigger timeout [2.14]. */
+    public static final int DEFAULT_TIMEOUT_MILLIS = 5_000;
+    static final String CODE_PATTERN = ".*\\{####\\}.*";
+
+    private PoolSettingsBuilder() {
+    }
+
+    /**
+     * The custom message trigger, or null when none is configured.
+     *
+     * @throws InvalidParameterException when the URL is not absolute http(s) or the secret is missing
+     */
+    public static Triggers triggers(TriggersRequest request) {
+        if (request == null || request.customMessage() == null) {
+            return null;
+        }
+        CustomMessageRequest hook = request.customMessage();
+        if (!isHttpUrl(hook.url())) {
+            throw new InvalidParameterException("triggers.customMessage.url must be an absolute http or https URL.");
+        }
+        if (hook.secret() == null || hook.secret().isBlank()) {
+            throw new InvalidParameterException(
+                    "triggers.customMessage.secret is required with a url (at least 16 characters).");
+        }
+        int timeout = hook.timeoutMillis() == null ? DEFAULT_TIMEOUT_MILLIS : hook.timeoutMillis();
+        return new Triggers(new CustomMessage(hook.url(), hook.secret(), timeout));
+    }
+
+    /**
+     * The message templates, each absent one replaced by its default.
+     *
+     * @throws InvalidParameterException when a given message lacks the {@code {####}} placeholder
+     */
+    public static Messaging messaging(MessagingRequest request) {
+        Messaging defaults = Messaging.DEFAULT;
+        String from = null;
+        String subject = defaults.email().subject();
+        String emailMessage = defaults.email().message();
+        String smsMessage = defaults.sms().message();
+        if (request != null && request.email() != null) {
+            from = request.email().from();
+            subject = orDefault(request.email().subject(), subject);
+            emailMessage = orDefault(request.email().message(), emailMessage);
+        }
+        if (request != null && request.sms() != null) {
+            smsMessage = orDefault(request.sms().message(), smsMessage);
+        }
+        List<Violation> violations = new ArrayList<>();
+        checkPlaceholder(violations, "messaging.email.message", emailMessage);
+        checkPlaceholder(violations, "messaging.sms.message", smsMessage);
+        if (!violations.isEmpty()) {
+            String count = violations.size() == 1 ? "1 validation error" : violations.size() + " validation errors";
+            throw new InvalidParameterException(count + " detected: " + violations.stream()
+                    .map(v -> "Value at '" + v.field() + "' failed to satisfy constraint: " + v.message())
+                    .collect(Collectors.joining("; ")), violations);
+        }
+        return new Messaging(new EmailTemplate(from, subject, emailMessage), new SmsTemplate(smsMessage));
+    }
+
+    /** The password policy, with Cognito's default for every absent field. */
+    public static PasswordPolicy passwordPolicy(PasswordPolicyRequest request) {
+        PasswordPolicy d = PasswordPolicy.DEFAULT;
+        if (request == null) {
+            return d;
+        }
+        return new PasswordPolicy(
+                request.minimumLength() == null ? d.minimumLength() : request.minimumLength(),
+                request.requireUppercase() == null ? d.requireUppercase() : request.requireUppercase(),
+                request.requireLowercase() == null ? d.requireLowercase() : request.requireLowercase(),
+                request.requireNumbers() == null ? d.requireNumbers() : request.requireNumbers(),
+                request.requireSymbols() == null ? d.requireSymbols() : request.requireSymbols(),
+                request.temporaryPasswordValidityDays() == null ? d.temporaryPasswordValidityDays()
+                        : request.temporaryPasswordValidityDays());
+    }
+
+    /** The token lifetimes, with the default for every absent one. */
+    public static TokenValidity tokenValidity(TokenValidityRequest request) {
+        TokenValidity d = TokenValidity.DEFAULT;
+        if (request == null) {
+            return d;
+        }
+        return new TokenValidity(
+                request.accessTokenSeconds() == null ? d.accessTokenSeconds() : request.accessTokenSeconds(),
+                request.idTokenSeconds() == null ? d.idTokenSeconds() : request.idTokenSeconds(),
+                request.refreshTokenSeconds() == null ? d.refreshTokenSeconds() : request.refreshTokenSeconds());
+    }
+
+    static boolean isHttpUrl(String url) {
+        if (url == null) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null && !uri.getHost().isEmpty();
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static void checkPlaceholder(List<Violation> violations, String field, String message) {
+        if (!message.contains(Messaging.CODE_PLACEHOLDER)) {
+            violations.add(new Violation(field, "Member must satisfy regular expression pattern: " + CODE_PATTERN));
+        }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,97 @@
+package io.userpools.user;
+
+import io.userpools.attribute.AttributePolicy;
+import io.userpools.attribute.AttributeValues;
+import io.userpools.common.error.InvalidParameterException;
+import io.userpools.pool.Pool;
+import io.userpools.pool.PoolSettings;
+import io.userpools.pool.StandardAttributes;
+import io.userpools.user.rest.AdminCreateUserRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The pure checks of AdminCreateUser ([1.3], [2.8]): the username rules of the pool, the
+ * attributes ({@link AttributePolicy#checkCreate}) and the temporary password, all before
+ * anything is written.
+ */
+final class NewUsers {
+
+    /** Anything with an {@code @} between non-blank parts looks like an email to an alias pool. */
+    static final Pattern LOOKS_LIKE_EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    static final Pattern LOOKS_LIKE_PHONE = Pattern.compile("\\+[0-9]{4,15}");
+
+    /** What to insert: the stored attributes include {@code sub} and no blank values. */
+    record Draft(UUID sub, String username, Map<String, String> attributes, String password) {
+    }
+
+    private NewUsers() {
+    }
+
+    static Draft draft(Pool pool, AdminCreateUserRequest request, UUID sub) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (request.attributes() != null) {
+            attributes.putAll(request.attributes());
+        }
+        String username = username(pool, request.username(), attributes, sub);
+        AttributePolicy.checkCreate(pool, attributes);
+        attributes.forEach((name, value) -> {
+            if (value != null && value.indexOf('\0') >= 0) {
+                // Our wording [D]: PostgreSQL can't store NUL, and no Cognito attribute needs it.
+                throw new InvalidParameterException("user." + name + ": Attribute value must not contain NUL characters");
+            }
+        });
+        Map<String, String> stored = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> {
+            if (value != null && !value.isEmpty()) {
+                stored.put(name, value);
+            }
+        });
+        stored.put(StandardAttributes.SUB, sub.toString());
+        PoolSettings.PasswordPolicy policy = pool.settings().passwordPolicy();
+        String password = request.temporaryPassword();
+        // Without a temporary password nobody can know one until an admin sets it (no invitation
+        // is sent yet), so none is made: the user cannot sign in with a password until then.
+        if (password != null) {
+            PasswordPolicyCheck.check(policy, password);
+        }
+        return new Draft(sub, username, stored, password);
+    }
+
+    /**
+     * The username to store. In a username-attribute pool the requested name must be an email or
+     * phone number the pool signs in with; it becomes that attribute (which must not say
+     * otherwise) and the username is the {@code sub}. In an alias pool it must not look like an
+     * email (phone number) when email (phone_number) is an alias.
+     */
+    static String username(Pool pool, String requested, Map<String, String> attributes, UUID sub) {
+        if (pool.hasUsernameAttributes()) {
+            boolean email = pool.isUsernameAttribute(StandardAttributes.EMAIL);
+            boolean phone = pool.isUsernameAttribute(StandardAttributes.PHONE_NUMBER);
+            String attribute = email && AttributeValues.isEmail(requested) ? StandardAttributes.EMAIL
+                    : phone && AttributeValues.isPhoneNumber(requested) ? StandardAttributes.PHONE_NUMBER : null;
+            if (attribute == null) {
+                throw new InvalidParameterException(email && phone ? "Username should be either an email or a phone number."
+                        : email ? "Username should be an email." : "Username should be a phone number.");
+            }
+            String given = attributes.get(attribute);
+            if (given != null && !given.isEmpty() && !pool.key(given).equals(pool.key(requested))) {
+                // Our wording [D]: Cognito's text for this clash is not documented.
+                throw new InvalidParameterException("Username and " + attribute + " attribute must be the same.");
+            }
+            attributes.put(attribute, given != null && !given.isEmpty() ? given : requested);
+            return sub.toString();
+        }
+        if (pool.isAliasAttribute(StandardAttributes.EMAIL) && LOOKS_LIKE_EMAIL.matcher(requested).matches()) {
+            throw new InvalidParameterException("Username cannot be of email format, since user pool is configured "
+                    + "for email alias.");
+        }
+        if (pool.isAliasAttribute(StandardAttributes.PHONE_NUMBER) && LOOKS_LIKE_PHONE.matcher(requested).matches()) {
+            throw new InvalidParameterException("Username cannot be of phone number format, since user pool is "
+                    + "configured for phone_number alias.");
+        }
+        return requested;
+    }
+}

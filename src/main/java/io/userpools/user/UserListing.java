@@ -1,0 +1,89 @@
+package io.userpools.user;
+
+import io.smallrye.mutiny.Uni;
+import io.userpools.common.PageTokens;
+import io.userpools.common.error.InvalidParameterException;
+import io.userpools.pool.PoolService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/** ListUsers ([2.9]): filtered, keyset-paginated pages of a pool's users. */
+@ApplicationScoped
+public class UserListing {
+
+    public static final int MAX_LIMIT = 60;
+
+    /** One page; {@code paginationToken} is null on the last page. */
+    public record Page(List<PoolUser> users, String paginationToken) {
+    }
+
+    private final PoolService pools;
+    private final UserRepository users;
+
+    public UserListing(PoolService pools, UserRepository users) {
+        this.pools = pools;
+        this.users = users;
+    }
+
+    /**
+     * ListUsers: the users matching the filter, in a stable order ({@code sub}), at most
+     * {@code limit} per page. Tokens are opaque, bound to the pool, and name the last user of the
+     * previous page, so a chain never repeats a user; [D] they do not expire.
+     *
+     * @param filter the Cognito filter expression, or null/blank for every user
+     * @param limit  0 to 60 as text; null, blank or [D] 0 mean the default 60 (a zero-size page
+     *               without a token would wrongly say that the listing is over)
+     * @param token  the previous page's {@code paginationToken}, or null
+     * @throws io.userpools.common.error.ResourceNotFoundException for an unknown pool
+     * @throws InvalidParameterException for a bad filter, limit or token
+     */
+    public Uni<Page> list(String poolId, String filter, String limit, String token) {
+        UserFilter parsed = UserFilter.parse(filter).orElse(null);
+        int size = parseLimit(limit);
+        String listing = "users " + poolId;
+        UUID after = token == null ? null : parseCursor(PageTokens.decode(listing, token));
+        return pools.get(poolId).flatMap(pool -> {
+            ListUsersQuery query = ListUsersQuery.build(pool, parsed, after, size + 1);
+            return users.list(users.pool(), pool.id(), query);
+        }).map(rows -> {
+            if (rows.size() <= size) {
+                return new Page(rows, null);
+            }
+            List<PoolUser> page = rows.subList(0, size);
+            return new Page(List.copyOf(page), PageTokens.encode(listing, page.get(size - 1).sub().toString()));
+        });
+    }
+
+    static int parseLimit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return MAX_LIMIT;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            throw limitError(limit, "Member must be an integer");
+        }
+        if (value < 0) {
+            throw limitError(limit, "Member must have value greater than or equal to 0");
+        }
+        if (value > MAX_LIMIT) {
+            throw limitError(limit, "Member must have value less than or equal to " + MAX_LIMIT);
+        }
+        return value == 0 ? MAX_LIMIT : value;
+    }
+
+    private static InvalidParameterException limitError(String limit, String constraint) {
+        return new InvalidParameterException("1 validation error detected: Value '" + limit
+                + "' at 'limit' failed to satisfy constraint: " + constraint);
+    }
+
+    private static UUID parseCursor(String position) {
+        UUID sub = UserLookup.parseUuid(position);
+        if (sub == null) {
+            throw new InvalidParameterException("Invalid pagination token");
+        }
+        return sub;
+    }
+}

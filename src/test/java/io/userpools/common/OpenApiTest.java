@@ -1,0 +1,117 @@
+package io.userpools.common;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The published OpenAPI document keeps the house rules for every operation. */
+@QuarkusTest
+class OpenApiTest {
+
+    /** Every operation the REST contract (API.md) promises so far; one place to extend. */
+    static final Set<String> EXPECTED_OPERATIONS = Set.of(
+            "createUserPool", "listUserPools", "describeUserPool", "deleteUserPool",
+            "adminCreateUser", "adminGetUser", "adminDeleteUser", "listUsers",
+            "adminUpdateUserAttributes", "adminDeleteUserAttributes");
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    private record Op(String method, String path, Map<String, Object> body) {
+        @Override
+        public String toString() {
+            return method.toUpperCase() + " " + path;
+        }
+    }
+
+    private Map<String, Object> document;
+    private List<Op> operations;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void fetch() {
+        document = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        operations = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        paths.forEach((path, item) -> item.forEach((method, op) -> {
+            if (METHODS.contains(method)) {
+                operations.add(new Op(method, path, (Map<String, Object>) op));
+            }
+        }));
+        assertThat(operations).isNotEmpty();
+    }
+
+    @Test
+    void everyOperationHasAnIdASummaryAndASuccessAnswer() {
+        for (Op op : operations) {
+            assertThat((String) op.body().get("operationId")).as("operationId of %s", op).isNotBlank();
+            assertThat((String) op.body().get("summary")).as("summary of %s", op).isNotBlank();
+            assertThat(responses(op).keySet()).as("responses of %s", op).anyMatch(code -> code.startsWith("2"));
+        }
+    }
+
+    @Test
+    void operationIdsAreUnique() {
+        List<Object> ids = operations.stream().map(op -> op.body().get("operationId")).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyErrorAnswerIsProblemJson() {
+        for (Op op : operations) {
+            responses(op).forEach((code, response) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response).get("content");
+                    assertThat(content).as("%s answer of %s", code, op).isNotNull().containsOnlyKeys(
+                            "application/problem+json");
+                    Map<String, Object> media = (Map<String, Object>) content.get("application/problem+json");
+                    Map<String, Object> schema = (Map<String, Object>) media.get("schema");
+                    assertThat(schema).as("%s schema of %s", code, op).containsEntry("$ref", PROBLEM_REF);
+                }
+            });
+        }
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
+                .get("schemas");
+        assertThat(schemas).containsKey("Problem");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void adminOperationsDeclareTheAdminKey() {
+        List<Op> admin = operations.stream()
+                .filter(op -> op.path().startsWith("/pools") && !op.path().contains("/.well-known/")).toList();
+        assertThat(admin).isNotEmpty();
+        for (Op op : admin) {
+            List<Map<String, Object>> security = (List<Map<String, Object>>) op.body().get("security");
+            assertThat(security).as("security of %s", op).isNotNull()
+                    .anySatisfy(requirement -> assertThat(requirement).containsKey("adminKey"));
+            assertThat(responses(op)).as("responses of %s", op).containsKey("401");
+        }
+        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
+                .get("securitySchemes");
+        assertThat(schemes).containsKey("adminKey");
+    }
+
+    @Test
+    void theContractsOperationsArePublished() {
+        Set<Object> ids = new HashSet<>(operations.stream().map(op -> op.body().get("operationId")).toList());
+        assertThat(ids).containsAll(EXPECTED_OPERATIONS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> responses(Op op) {
+        Map<String, Object> responses = (Map<String, Object>) op.body().get("responses");
+        assertThat(responses).as("responses of %s", op).isNotNull();
+        return responses;
+    }
+}

@@ -1,0 +1,89 @@
+package io.userpools.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.userpools.common.error.InvalidParameterException;
+import io.userpools.pool.rest.CreateUserPoolRequest.CustomMessageRequest;
+import io.userpools.pool.rest.CreateUserPoolRequest.EmailTemplateRequest;
+import io.userpools.pool.rest.CreateUserPoolRequest.MessagingRequest;
+import io.userpools.pool.rest.CreateUserPoolRequest.PasswordPolicyRequest;
+import io.userpools.pool.rest.CreateUserPoolRequest.SmsTemplateRequest;
+import io.userpools.pool.rest.CreateUserPoolRequest.TokenValidityRequest;
+import io.userpools.pool.rest.CreateUserPoolRequest.TriggersRequest;
+import org.junit.jupiter.api.Test;
+
+class PoolSettingsBuilderTest {
+
+    private static final String SECRET = "0123456789abcdef";
+
+    private static TriggersRequest hook(String url, String secret, Integer timeout) {
+        return new TriggersRequest(new CustomMessageRequest(url, secret, timeout));
+    }
+
+    @Test
+    void noTriggerIsNull() {
+        assertThat(PoolSettingsBuilder.triggers(null)).isNull();
+        assertThat(PoolSettingsBuilder.triggers(new TriggersRequest(null))).isNull();
+    }
+
+    @Test
+    void aTriggerDefaultsToFiveSeconds() {
+        var triggers = PoolSettingsBuilder.triggers(hook("https://hooks.example.com/cm", SECRET, null));
+        assertThat(triggers.customMessage().timeoutMillis()).isEqualTo(5000);
+        assertThat(triggers.customMessage().secret()).isEqualTo(SECRET);
+        assertThat(PoolSettingsBuilder.triggers(hook("http://localhost:8089/x", SECRET, 250))
+                .customMessage().timeoutMillis()).isEqualTo(250);
+    }
+
+    @Test
+    void aTriggerUrlIsAbsoluteHttp() {
+        for (String bad : new String[] {"/relative", "ftp://example.com/x", "example.com/x", "http://", "ht tp://x",
+                "mailto:a@example.com"}) {
+            assertThatThrownBy(() -> PoolSettingsBuilder.triggers(hook(bad, SECRET, null)))
+                    .as(bad).isInstanceOf(InvalidParameterException.class)
+                    .hasMessage("triggers.customMessage.url must be an absolute http or https URL.");
+        }
+    }
+
+    @Test
+    void aTriggerNeedsASecret() {
+        assertThatThrownBy(() -> PoolSettingsBuilder.triggers(hook("https://example.com/x", null, null)))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("secret is required");
+    }
+
+    @Test
+    void absentTemplatesGetDefaultsWithThePlaceholder() {
+        var messaging = PoolSettingsBuilder.messaging(null);
+        assertThat(messaging.email().message()).contains("{####}");
+        assertThat(messaging.email().subject()).isNotBlank();
+        assertThat(messaging.sms().message()).isEqualTo("Your verification code is {####}.");
+        var partial = PoolSettingsBuilder.messaging(new MessagingRequest(
+                new EmailTemplateRequest("no-reply@example.com", null, "Code: {####}"), null));
+        assertThat(partial.email().from()).isEqualTo("no-reply@example.com");
+        assertThat(partial.email().subject()).isEqualTo("Your verification code");
+        assertThat(partial.email().message()).isEqualTo("Code: {####}");
+        assertThat(partial.sms().message()).contains("{####}");
+    }
+
+    @Test
+    void templatesWithoutThePlaceholderAreRefusedTogether() {
+        assertThatThrownBy(() -> PoolSettingsBuilder.messaging(new MessagingRequest(
+                new EmailTemplateRequest(null, "Hi", "no code here"), new SmsTemplateRequest("nor here"))))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("2 validation errors detected: ")
+                .hasMessageContaining("messaging.email.message")
+                .hasMessageContaining("messaging.sms.message")
+                .satisfies(e -> assertThat(((InvalidParameterException) e).violations()).hasSize(2));
+    }
+
+    @Test
+    void passwordPolicyAndTokenValidityFillAbsentFields() {
+        var policy = PoolSettingsBuilder.passwordPolicy(new PasswordPolicyRequest(12, null, false, null, null, null));
+        assertThat(policy).isEqualTo(new PoolSettings.PasswordPolicy(12, true, false, true, true, 7));
+        assertThat(PoolSettingsBuilder.passwordPolicy(null)).isEqualTo(PoolSettings.PasswordPolicy.DEFAULT);
+        var validity = PoolSettingsBuilder.tokenValidity(new TokenValidityRequest(300L, null, null));
+        assertThat(validity).isEqualTo(new PoolSettings.TokenValidity(300, 3600, 30L * 24 * 3600));
+        assertThat(PoolSettingsBuilder.tokenValidity(null)).isEqualTo(PoolSettings.TokenValidity.DEFAULT);
+    }
+}

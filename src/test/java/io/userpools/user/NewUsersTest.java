@@ -1,0 +1,58 @@
+package io.userpools.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.userpools.common.error.InvalidParameterException;
+import io.userpools.pool.TestPools;
+import io.userpools.user.rest.AdminCreateUserRequest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class NewUsersTest {
+
+    private static final UUID SUB = UUID.fromString("0b7f2c1e-1111-4222-8333-444455556666");
+
+    @Test
+    void usernameAttributePoolsStoreTheEmailAndUseTheSubAsUsername() {
+        NewUsers.Draft draft = NewUsers.draft(TestPools.usernameAttributes(), request("a@example.com", Map.of()), SUB);
+        assertThat(draft.username()).isEqualTo(SUB.toString());
+        assertThat(draft.attributes()).containsEntry("email", "a@example.com").containsEntry("sub", SUB.toString());
+    }
+
+    @Test
+    void blankValuesAreDroppedAndSubIsAdded() {
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("email", "");
+        attributes.put("name", null);
+        attributes.put("nickname", "nick");
+        NewUsers.Draft draft = NewUsers.draft(TestPools.plain(), request("u", attributes), SUB);
+        assertThat(draft.attributes()).containsOnlyKeys("nickname", "sub");
+        assertThat(draft.username()).isEqualTo("u");
+    }
+
+    @Test
+    void aliasPoolsRefuseAnEmailShapedUsername() {
+        assertThatThrownBy(() -> NewUsers.draft(TestPools.aliasAttributes(), request("a@b", Map.of()), SUB))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("Username cannot be of email format");
+    }
+
+    @Test
+    void theUsernameAttributeMustAgreeWithTheUsername() {
+        assertThatThrownBy(() -> NewUsers.draft(TestPools.usernameAttributes(),
+                request("a@example.com", Map.of("email", "b@example.com")), SUB))
+                .isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
+    void withoutATemporaryPasswordNoneIsMade() {
+        assertThat(NewUsers.draft(TestPools.plain(), request("nopass", Map.of()), SUB).password()).isNull();
+    }
+
+    private static AdminCreateUserRequest request(String username, Map<String, String> attributes) {
+        return new AdminCreateUserRequest(username, attributes, null, null, null, null);
+    }
+}
