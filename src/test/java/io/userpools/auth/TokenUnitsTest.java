@@ -87,4 +87,24 @@ class TokenUnitsTest {
         other[0] = 1;
         assertThat(new SecretBox(other).open(box.seal(new byte[] {1}, "a"), "a")).isNull();
     }
+
+    @Test
+    void challengeSessionsAreSealedAndExpireAfterThreeMinutes() {
+        SecretBox box = new SecretBox(new byte[32]);
+        java.time.Clock start = java.time.Clock.fixed(Instant.ofEpochSecond(10_000), java.time.ZoneOffset.UTC);
+        UUID sub = UUID.randomUUID();
+        String session = new ChallengeSessions(box, start).open("us-east-1_abc", "client1", sub, "a|b");
+        ChallengeSessions later = new ChallengeSessions(box,
+                java.time.Clock.offset(start, ChallengeSessions.VALIDITY.minusSeconds(1)));
+        ChallengeSessions.Challenge challenge = later.read(session);
+        assertThat(challenge.sub()).isEqualTo(sub);
+        assertThat(challenge.username()).isEqualTo("a|b");
+        assertThat(later.expired(challenge)).isFalse();
+        assertThat(new ChallengeSessions(box, java.time.Clock.offset(start, ChallengeSessions.VALIDITY))
+                .expired(challenge)).isTrue();
+        assertThat(later.read(session.substring(1))).isNull();
+        assertThat(later.read("not base64 !")).isNull();
+        assertThat(new ChallengeSessions(new SecretBox(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+                16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}), start).read(session)).isNull();
+    }
 }
