@@ -7,6 +7,8 @@ import io.userpools.pool.PoolService;
 import io.userpools.user.PoolUser;
 import io.userpools.user.UserLookup;
 import io.userpools.user.UserRepository;
+import io.userpools.trigger.TriggerSource;
+import io.userpools.verification.CodeIssuer;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -29,14 +31,16 @@ public class AttributeService {
     private final UserRepository users;
     private final UserLookup lookup;
     private final AttributeWriter writer;
+    private final CodeIssuer codes;
     private final Clock clock;
 
     public AttributeService(PoolService pools, UserRepository users, UserLookup lookup, AttributeWriter writer,
-            Clock clock) {
+            CodeIssuer codes, Clock clock) {
         this.pools = pools;
         this.users = users;
         this.lookup = lookup;
         this.writer = writer;
+        this.codes = codes;
         this.clock = clock;
     }
 
@@ -49,13 +53,15 @@ public class AttributeService {
      * @throws io.userpools.common.error.InvalidParameterException for any rule the request breaks
      * @throws io.userpools.common.error.AliasExistsException      when an identifier is taken
      * @throws PreconditionFailedException                          when the version does not match
+     * @throws io.userpools.common.error.UserLambdaValidationException and the other messaging failures
+     *         of [2.1] when a code is due; nothing changes then
      */
     public Uni<UpdateOutcome> adminUpdate(String poolId, String username, Map<String, String> attributes,
             Map<String, String> clientMetadata, Long expectedVersion) {
         return pools.get(poolId).flatMap(pool -> {
             Uni<UpdateOutcome> general = write(pool, sql -> lookup.resolve(sql, pool, username, true),
                     expectedVersion, user -> AttributePolicy.planUpdate(pool, UpdateContext.ADMIN, null,
-                            user.attributes(), user.pending(), attributes));
+                            user.attributes(), user.pending(), attributes), new Caller(null, clientMetadata));
             if (expectedVersion != null || !MergeWrite.applies(pool, attributes)) {
                 return general;
             }
@@ -76,7 +82,8 @@ public class AttributeService {
     public Uni<UpdateOutcome> selfUpdate(Pool pool, UUID sub, ClientPermissions client,
             Map<String, String> attributes, Map<String, String> clientMetadata) {
         return write(pool, sql -> bySub(sql, pool, sub), null, user -> AttributePolicy.planUpdate(pool,
-                UpdateContext.SELF, client, user.attributes(), user.pending(), attributes));
+                UpdateContext.SELF, client, user.attributes(), user.pending(), attributes),
+                new Caller(client.clientId(), clientMetadata));
     }
 
     /**
@@ -87,14 +94,14 @@ public class AttributeService {
     public Uni<PoolUser> adminDelete(String poolId, String username, List<String> names, Long expectedVersion) {
         return pools.get(poolId).flatMap(pool -> write(pool, sql -> lookup.resolve(sql, pool, username, true),
                 expectedVersion, user -> AttributePolicy.planDelete(pool, UpdateContext.ADMIN, null,
-                        user.attributes(), user.pending(), names)))
+                        user.attributes(), user.pending(), names), Caller.NONE))
                 .map(UpdateOutcome::user);
     }
 
     /** DeleteUserAttributes: the same for the signed-in user, within the client's write list. */
     public Uni<PoolUser> selfDelete(Pool pool, UUID sub, ClientPermissions client, List<String> names) {
         return write(pool, sql -> bySub(sql, pool, sub), null, user -> AttributePolicy.planDelete(pool,
-                UpdateContext.SELF, client, user.attributes(), user.pending(), names))
+                UpdateContext.SELF, client, user.attributes(), user.pending(), names), Caller.NONE)
                 .map(UpdateOutcome::user);
     }
 
@@ -102,8 +109,19 @@ public class AttributeService {
         return users.findBySub(sql, pool.id(), sub, true).onItem().ifNull().failWith(UserLookup::notFound);
     }
 
+    /** Who asked, for the custom message trigger: the app client (null for admin) and the metadata. */
+    private record Caller(String clientId, Map<String, String> clientMetadata) {
+        static final Caller NONE = new Caller(null, null);
+    }
+
+    /**
+     * One write. When the plan sends codes, the channels are checked and the custom message
+     * trigger is called after planning but before anything is written, so a missing channel, a
+     * veto or a trigger failure rolls back a transaction that changed nothing; the codes and their
+     * outbox rows are then written with the user, and the outbox is nudged after the commit.
+     */
     private Uni<UpdateOutcome> write(Pool pool, Function<SqlClient, Uni<PoolUser>> locate, Long expectedVersion,
-            Function<PoolUser, UpdatePlan> planner) {
+            Function<PoolUser, UpdatePlan> planner, Caller caller) {
         return Transactions.retryOnDeadlock(() -> users.pool().withTransaction(sql -> locate.apply(sql)
                 .flatMap(user -> {
                     if (expectedVersion != null && user.version() != expectedVersion) {
@@ -114,8 +132,17 @@ public class AttributeService {
                     if (!plan.changed()) {
                         return Uni.createFrom().item(new UpdateOutcome(user, List.of()));
                     }
-                    return writer.apply(sql, pool, user, plan, clock.instant())
-                            .map(updated -> new UpdateOutcome(updated, List.of()));
-                })));
+                    return codes.prepare(pool, user, plan.attributes(), plan.codeTargets(),
+                                    TriggerSource.CustomMessage_UpdateUserAttribute, caller.clientId(),
+                                    caller.clientMetadata())
+                            .flatMap(prepared -> writer.apply(sql, pool, user, plan, clock.instant())
+                                    .flatMap(updated -> codes.write(sql, pool, updated, prepared)
+                                            .map(deliveries -> new UpdateOutcome(updated, deliveries))));
+                })))
+                .invoke(outcome -> {
+                    if (!outcome.deliveries().isEmpty()) {
+                        codes.afterCommit();
+                    }
+                });
     }
 }

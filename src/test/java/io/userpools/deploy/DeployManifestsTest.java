@@ -191,7 +191,7 @@ class DeployManifestsTest {
         for (String name : List.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                 "QUARKUS_DATASOURCE_PASSWORD", "USERPOOLS_ADMIN_KEYS", "USERPOOLS_TOKEN_KEY_ENCRYPTION_KEY",
-                "USERPOOLS_CODE_HMAC_KEY", "USERPOOLS_OUTBOX_ENCRYPTION_KEY", "QUARKUS_MAILER_USERNAME",
+                "USERPOOLS_CODES_HMAC_KEY", "USERPOOLS_OUTBOX_ENCRYPTION_KEY", "QUARKUS_MAILER_USERNAME",
                 "QUARKUS_MAILER_PASSWORD", "USERPOOLS_SMS_GATEWAY_TOKEN")) {
             assertThat(env).as("environment").containsKey(name);
             assertThat(env.get(name).getValue()).as("%s must not carry a literal value", name).isNull();

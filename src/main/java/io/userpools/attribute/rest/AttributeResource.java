@@ -46,10 +46,15 @@ public class AttributeResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "update", value = Examples.UPDATE)))
     @APIResponse(responseCode = "200", description = "The updated user, with its new version as ETag",
             content = @Content(schema = @Schema(implementation = UserUpdateView.class)))
-    @APIResponse(responseCode = "400", description = "InvalidParameterException: unknown, immutable or invalid attribute")
+    @APIResponse(responseCode = "400", description = "InvalidParameterException: unknown, immutable or invalid "
+            + "attribute, or a trigger text without {####}; UserLambdaValidationException: the custom message "
+            + "trigger vetoed; InvalidEmailRoleAccessPolicyException / InvalidSmsRoleAccessPolicyException: the "
+            + "deployment cannot send the code")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     @APIResponse(responseCode = "409", description = "AliasExistsException: the email or phone belongs to another user")
     @APIResponse(responseCode = "412", description = "PreconditionFailedException: If-Match names another version")
+    @APIResponse(responseCode = "502", description = "UnexpectedLambdaException (no answer in time) or "
+            + "InvalidLambdaResponseException (unusable answer) from the custom message trigger")
     public Uni<Response> adminUpdateUserAttributes(@PathParam("poolId") String poolId,
             @PathParam("username") @Size(min = 1, max = 128) String username,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

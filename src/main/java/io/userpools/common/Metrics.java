@@ -1,0 +1,83 @@
+package io.userpools.common;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every meter of the service, in one place, published in Prometheus' format at {@code /q/metrics}.
+ * Names use dots here and underscores there ({@code userpools.requests} becomes
+ * {@code userpools_requests_seconds_count}). Tags never carry user data: operations, pools' ids,
+ * categories and fixed outcome words only.
+ */
+@Singleton
+public class Metrics {
+
+    /** The operations that change a user's attributes, counted by {@code userpools.attribute.updates}. */
+    static final Set<String> ATTRIBUTE_UPDATES = Set.of("adminUpdateUserAttributes", "updateUserAttributes",
+            "adminDeleteUserAttributes", "deleteUserAttributes", "verifyUserAttribute");
+
+    private final MeterRegistry registry;
+    private final AtomicLong outboxBacklog = new AtomicLong();
+
+    public Metrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("userpools.outbox.backlog", outboxBacklog);
+    }
+
+    /**
+     * One answered request: {@code userpools.requests} (a timer: count, sum and max per operation and
+     * status), and {@code userpools.attribute.updates} for a successful attribute change.
+     */
+    public void request(String operation, int status, long nanos) {
+        Timer.builder("userpools.requests").description("Answered requests per Cognito operation")
+                .tag("operation", operation).tag("status", Integer.toString(status))
+                .register(registry).record(Duration.ofNanos(nanos));
+        if (status >= 200 && status < 300 && ATTRIBUTE_UPDATES.contains(operation)) {
+            counter("userpools.attribute.updates", "Successful attribute changes", "operation", operation).increment();
+        }
+    }
+
+    /** A verification code was handed to the sender: {@code userpools.codes.sent}. medium: EMAIL or SMS. */
+    public void codeSent(String medium) {
+        counter("userpools.codes.sent", "Verification codes delivered", "medium", medium).increment();
+    }
+
+    /**
+     * A verification code could not be delivered: {@code userpools.codes.failed}.
+     *
+     * @param reason a fixed word such as {@code delivery}, {@code trigger}, {@code configuration}
+     */
+    public void codeFailed(String medium, String reason) {
+        Counter.builder("userpools.codes.failed").description("Verification codes not delivered")
+                .tag("medium", medium).tag("reason", reason).register(registry).increment();
+    }
+
+    /**
+     * One call of the custom message trigger: {@code userpools.trigger.calls}.
+     *
+     * @param outcome {@code success}, {@code veto}, {@code timeout}, {@code invalid_response} or {@code error}
+     */
+    public void triggerOutcome(String outcome) {
+        counter("userpools.trigger.calls", "Custom message trigger calls by outcome", "outcome", outcome).increment();
+    }
+
+    /** The number of outbox rows waiting to be sent, as last seen by the dispatcher. */
+    public void outboxBacklog(long rows) {
+        outboxBacklog.set(rows);
+    }
+
+    /** A request refused by a rate limit: {@code userpools.rate_limit.rejections}. */
+    public void rateLimited(String category, String operation) {
+        Counter.builder("userpools.rate_limit.rejections").description("Requests refused with TooManyRequestsException")
+                .tag("category", category).tag("operation", operation).register(registry).increment();
+    }
+
+    private Counter counter(String name, String description, String tag, String value) {
+        return Counter.builder(name).description(description).tag(tag, value).register(registry);
+    }
+}

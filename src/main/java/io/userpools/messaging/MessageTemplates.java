@@ -1,0 +1,86 @@
+package io.userpools.messaging;
+
+import io.userpools.common.error.InvalidParameterException;
+import io.userpools.pool.PoolSettings;
+import io.userpools.trigger.CustomMessageEvent;
+import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
+
+/**
+ * Chooses the text of a code message: what the custom message trigger returned, else the pool's
+ * template, else Cognito's default; then checks it and puts the code in ([2.14], [1.3]). Pure.
+ */
+public final class MessageTemplates {
+
+    public static final String DEFAULT_MESSAGE = "Your verification code is {####}. ";
+    public static final String DEFAULT_SUBJECT = "Your verification code";
+    static final int MAX_SMS = 140;
+    static final int MAX_EMAIL = 20_000;
+    static final int MAX_SUBJECT = 140;
+    private static final String PATTERN = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*";
+
+    private MessageTemplates() {
+    }
+
+    /** A message ready to send: the subject is null for SMS. */
+    public record Rendered(String subject, String body) {
+    }
+
+    /**
+     * The message for this medium with {@code code} in place of {@code {####}}.
+     *
+     * @param fromTrigger the trigger's response ({@link CustomMessageEvent.Response#EMPTY} without a trigger)
+     * @throws InvalidParameterException when a returned message is empty, lacks the placeholder or is too long
+     */
+    public static Rendered render(PoolSettings.Messaging messaging, DeliveryMedium medium,
+            CustomMessageEvent.Response fromTrigger, String code) {
+        if (medium == DeliveryMedium.SMS) {
+            String body = fromTrigger.smsMessage() != null ? checked("smsMessage", fromTrigger.smsMessage(), MAX_SMS)
+                    : orDefault(smsTemplate(messaging), DEFAULT_MESSAGE);
+            return new Rendered(null, body.replace(CustomMessageEvent.CODE_PARAMETER, code));
+        }
+        String body = fromTrigger.emailMessage() != null
+                ? checked("emailMessage", fromTrigger.emailMessage(), MAX_EMAIL)
+                : orDefault(emailTemplate(messaging) == null ? null : emailTemplate(messaging).message(), DEFAULT_MESSAGE);
+        String subject = fromTrigger.emailSubject() != null ? subject(fromTrigger.emailSubject())
+                : orDefault(emailTemplate(messaging) == null ? null : emailTemplate(messaging).subject(), DEFAULT_SUBJECT);
+        return new Rendered(subject, body.replace(CustomMessageEvent.CODE_PARAMETER, code));
+    }
+
+    private static String checked(String field, String message, int max) {
+        if (message.isEmpty()) {
+            throw new InvalidParameterException("The message is empty.");
+        }
+        if (!message.contains(CustomMessageEvent.CODE_PARAMETER)) {
+            throw new InvalidParameterException("1 validation error detected: Value '" + message + "' at '" + field
+                    + "' failed to satisfy constraint: Member must satisfy regular expression pattern: " + PATTERN);
+        }
+        if (message.length() > max) {
+            throw new InvalidParameterException("1 validation error detected: Value at '" + field
+                    + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
+        }
+        return message;
+    }
+
+    private static String subject(String subject) {
+        if (subject.isBlank()) {
+            throw new InvalidParameterException("The message is empty.");
+        }
+        if (subject.length() > MAX_SUBJECT) {
+            throw new InvalidParameterException("1 validation error detected: Value at 'emailSubject' failed to "
+                    + "satisfy constraint: Member must have length less than or equal to " + MAX_SUBJECT);
+        }
+        return subject;
+    }
+
+    private static PoolSettings.EmailTemplate emailTemplate(PoolSettings.Messaging messaging) {
+        return messaging == null ? null : messaging.email();
+    }
+
+    private static String smsTemplate(PoolSettings.Messaging messaging) {
+        return messaging == null || messaging.sms() == null ? null : messaging.sms().message();
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,39 @@
+package io.userpools.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The transactional outbox. */
+@ConfigMapping(prefix = "userpools.outbox")
+public interface OutboxConfig {
+    /**
+     * Base64 AES-256 key (32 bytes) that encrypts queued messages, which carry codes
+     * ({@code USERPOOLS_OUTBOX_ENCRYPTION_KEY}). Required; dev and test ship fixed keys.
+     */
+    String encryptionKey();
+
+    /** How often the dispatcher looks for due messages besides the nudge after each commit. */
+    @WithDefault("PT5S")
+    Duration pollInterval();
+
+    /** How long a claimed message stays invisible to other dispatchers while it is sent. */
+    @WithDefault("PT1M")
+    Duration lease();
+
+    /** The first retry delay; each further failure doubles it, up to {@link #maxBackoff()}. */
+    @WithDefault("PT5S")
+    Duration retryBackoff();
+
+    /** The longest delay between two attempts. */
+    @WithDefault("PT15M")
+    Duration maxBackoff();
+
+    /** Attempts after which a message is dropped (logged as an error, never with its text). */
+    @WithDefault("12")
+    int maxAttempts();
+
+    /** Messages claimed per round. */
+    @WithDefault("20")
+    int batchSize();
+}

@@ -1,0 +1,86 @@
+package io.userpools.ratelimit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Deployment-wide request-rate limits per pool and quota category, in requests per second, under
+ * {@code userpools.rate-limits.} (for example {@code userpools.rate-limits.user-update=25}, or
+ * {@code USERPOOLS_RATE_LIMITS_USER_UPDATE=25} in the environment). A pool may override them
+ * through {@code PUT /pools/{poolId}/rate-limits}. The defaults are generous (10,000/s) so that
+ * nothing is throttled unless an operator asks for it; Cognito's own defaults are far lower (see
+ * {@link QuotaCategory#cognitoDefault()}). Limits are counted in memory by each replica.
+ */
+@ConfigMapping(prefix = "userpools.rate-limits")
+public interface RateLimitConfig {
+
+    String DEFAULT = "10000";
+
+    /** UserAuthentication: requests per second per pool (user-authentication). */
+    @WithDefault(DEFAULT)
+    int userAuthentication();
+
+    /** UserCreation: requests per second per pool (user-creation). */
+    @WithDefault(DEFAULT)
+    int userCreation();
+
+    /** UserFederation: requests per second per pool (user-federation). */
+    @WithDefault(DEFAULT)
+    int userFederation();
+
+    /** UserAccountRecovery: requests per second per pool (user-account-recovery). */
+    @WithDefault(DEFAULT)
+    int userAccountRecovery();
+
+    /** UserRead: requests per second per pool (user-read). */
+    @WithDefault(DEFAULT)
+    int userRead();
+
+    /** UserUpdate: requests per second per pool (user-update). */
+    @WithDefault(DEFAULT)
+    int userUpdate();
+
+    /** UserToken: requests per second per pool (user-token). */
+    @WithDefault(DEFAULT)
+    int userToken();
+
+    /** UserResourceRead: requests per second per pool (user-resource-read). */
+    @WithDefault(DEFAULT)
+    int userResourceRead();
+
+    /** UserResourceUpdate: requests per second per pool (user-resource-update). */
+    @WithDefault(DEFAULT)
+    int userResourceUpdate();
+
+    /** UserList: requests per second per pool (user-list). */
+    @WithDefault(DEFAULT)
+    int userList();
+
+    /** UserPoolRead: requests per second per pool (user-pool-read). */
+    @WithDefault(DEFAULT)
+    int userPoolRead();
+
+    /** UserPoolUpdate: requests per second per pool (user-pool-update). */
+    @WithDefault(DEFAULT)
+    int userPoolUpdate();
+
+    /** UserPoolResourceRead: requests per second per pool (user-pool-resource-read). */
+    @WithDefault(DEFAULT)
+    int userPoolResourceRead();
+
+    /** UserPoolResourceUpdate: requests per second per pool (user-pool-resource-update). */
+    @WithDefault(DEFAULT)
+    int userPoolResourceUpdate();
+
+    /** UserPoolClientRead: requests per second per pool (user-pool-client-read). */
+    @WithDefault(DEFAULT)
+    int userPoolClientRead();
+
+    /** UserPoolClientUpdate: requests per second per pool (user-pool-client-update). */
+    @WithDefault(DEFAULT)
+    int userPoolClientUpdate();
+
+    /** ClientAuthentication: requests per second per pool (client-authentication). */
+    @WithDefault(DEFAULT)
+    int clientAuthentication();
+}

@@ -1,0 +1,43 @@
+package io.userpools.verification;
+
+import io.userpools.common.error.LimitExceededException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Per-user attempt limits in fixed one-hour windows ([3.4]): at most 5 code requests and 15 verify
+ * attempts per user and hour. Pure.
+ */
+public enum AttemptLimits {
+    /** GetUserAttributeVerificationCode calls. */
+    SEND_CODE(5),
+    /** VerifyUserAttribute calls, right or wrong. */
+    VERIFY(15);
+
+    public static final Duration WINDOW = Duration.ofHours(1);
+    public static final String MESSAGE = "Attempt limit exceeded, please try after some time.";
+
+    private final int perWindow;
+
+    AttemptLimits(int perWindow) {
+        this.perWindow = perWindow;
+    }
+
+    public int perWindow() {
+        return perWindow;
+    }
+
+    /**
+     * Checks the count after this attempt was recorded.
+     *
+     * @param attempts    attempts in the window, this one included
+     * @param windowStart when the window began
+     * @throws LimitExceededException with the seconds until the window ends as Retry-After
+     */
+    public void check(int attempts, Instant windowStart, Instant now) {
+        if (attempts > perWindow) {
+            long wait = Duration.between(now, windowStart.plus(WINDOW)).toSeconds();
+            throw new LimitExceededException(MESSAGE, Math.max(1, wait));
+        }
+    }
+}

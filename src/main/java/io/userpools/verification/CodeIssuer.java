@@ -1,0 +1,165 @@
+package io.userpools.verification;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.userpools.common.UserpoolsConfig;
+import io.userpools.messaging.Channels;
+import io.userpools.messaging.MessageTemplates;
+import io.userpools.messaging.OutboxDispatcher;
+import io.userpools.messaging.OutboxMessage;
+import io.userpools.messaging.OutboxWriter;
+import io.userpools.pool.Pool;
+import io.userpools.pool.PoolSettings;
+import io.userpools.trigger.CustomMessageEvents;
+import io.userpools.trigger.CustomMessageTrigger;
+import io.userpools.trigger.TriggerSource;
+import io.userpools.user.PoolUser;
+import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Issues verification codes: checks that the channels exist, asks the custom message trigger for
+ * the texts, makes each code, stores its HMAC and queues the message in the outbox. Two phases,
+ * so that a caller can run the trigger where it fits its transaction:
+ * {@link #prepare} talks to no database and may fail (channel missing, veto, trigger failure,
+ * unusable text); {@link #write} stores codes and messages on the caller's transaction. After the
+ * commit, {@link #afterCommit()} sends the messages at once.
+ */
+@Startup
+@ApplicationScoped
+public class CodeIssuer {
+
+    private static final Logger LOG = Logger.getLogger(CodeIssuer.class);
+
+    /** A code ready to store and send; the plain code lives only in memory and the message. */
+    public record Prepared(String attribute, String target, String code, OutboxMessage message,
+            CodeDeliveryDetails details) {
+
+        @Override
+        public String toString() {
+            return "Prepared[" + attribute + "]";
+        }
+    }
+
+    private final CodeHasher hasher;
+    private final CodeRepository codes;
+    private final Channels channels;
+    private final CustomMessageTrigger trigger;
+    private final OutboxWriter outbox;
+    private final OutboxDispatcher dispatcher;
+    private final Clock clock;
+    private final String region;
+    private final boolean logCodes;
+
+    public CodeIssuer(CodesConfig config, CodeRepository codes, Channels channels, CustomMessageTrigger trigger,
+            OutboxWriter outbox, OutboxDispatcher dispatcher, Clock clock, UserpoolsConfig userpools) {
+        this.hasher = CodeHasher.fromBase64("userpools.codes.hmac-key", config.hmacKey(), new SecureRandom());
+        this.codes = codes;
+        this.channels = channels;
+        this.trigger = trigger;
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.region = userpools.region();
+        this.logCodes = config.log() && LaunchMode.current() != LaunchMode.NORMAL;
+        if (config.log() && !logCodes) {
+            LOG.warn("userpools.codes.log is ignored in the prod profile");
+        }
+    }
+
+    public CodeHasher hasher() {
+        return hasher;
+    }
+
+    /**
+     * Checks that every target's channel is configured. Call it before changing anything.
+     *
+     * @throws io.userpools.common.error.InvalidEmailRoleAccessPolicyException no SMTP for an email target
+     * @throws io.userpools.common.error.InvalidSmsRoleAccessPolicyException   no SMS gateway for a phone target
+     */
+    public void requireChannels(Map<String, String> targets) {
+        channels.require(targets.keySet().stream().map(CodeDeliveryDetails::mediumOf).toList());
+    }
+
+    /**
+     * Prepares one code per target (attribute -> value the code goes to), calling the pool's custom
+     * message trigger for each, in order. Touches no database.
+     *
+     * @param attributes     the user's active attributes as they will be after the change
+     * @param clientId       the token's app client; null for an admin call
+     * @param clientMetadata passed to the trigger only, never stored or logged
+     * @return fails with the channel, trigger or message-text exceptions of [2.1] and [2.14]
+     */
+    public Uni<List<Prepared>> prepare(Pool pool, PoolUser user, Map<String, String> attributes,
+            Map<String, String> targets, TriggerSource source, String clientId, Map<String, String> clientMetadata) {
+        if (targets.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        try {
+            requireChannels(targets);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+        var event = CustomMessageEvents.of(region, pool, user, attributes, source, clientId, clientMetadata);
+        return Multi.createFrom().iterable(targets.entrySet())
+                .onItem().transformToUniAndConcatenate(target -> trigger.invoke(pool, event)
+                        .map(response -> prepared(pool, target.getKey(), target.getValue(), response)))
+                .collect().asList();
+    }
+
+    private Prepared prepared(Pool pool, String attribute, String target,
+            io.userpools.trigger.CustomMessageEvent.Response response) {
+        DeliveryMedium medium = CodeDeliveryDetails.mediumOf(attribute);
+        PoolSettings.Messaging messaging = pool.settings().messaging();
+        String code = hasher.newCode();
+        MessageTemplates.Rendered text = MessageTemplates.render(messaging, medium, response, code);
+        String from = medium == DeliveryMedium.EMAIL && messaging != null && messaging.email() != null
+                ? messaging.email().from() : null;
+        return new Prepared(attribute, target, code, new OutboxMessage(target, from, text.subject(), text.body()),
+                CodeDeliveryDetails.of(attribute, target));
+    }
+
+    /**
+     * Stores each prepared code (superseding earlier ones) and queues its message, on the caller's
+     * transaction.
+     */
+    public Uni<List<CodeDeliveryDetails>> write(SqlClient sql, Pool pool, PoolUser user, List<Prepared> prepared) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<CodeDeliveryDetails> details = new ArrayList<>();
+        for (Prepared p : prepared) {
+            details.add(p.details());
+            StoredCode code = StoredCode.issue(pool.id(), user.sub(), p.attribute(),
+                    hasher.hmac(pool.id(), user.sub(), p.attribute(), p.target(), p.code()), p.target(), clock.instant());
+            chain = chain.flatMap(v -> codes.replace(sql, code))
+                    .flatMap(v -> outbox.write(sql, pool.id(), p.details().deliveryMedium(), p.message()))
+                    .invoke(() -> {
+                        if (logCodes) {
+                            LOG.infof("[dev] verification code for %s of user %s in pool %s: %s", p.attribute(),
+                                    user.username(), pool.id(), p.code());
+                        }
+                    });
+        }
+        return chain.replaceWith(details);
+    }
+
+    /** {@link #prepare} then {@link #write}, both inside the caller's transaction. */
+    public Uni<List<CodeDeliveryDetails>> issue(SqlClient sql, Pool pool, PoolUser user, Map<String, String> attributes,
+            Map<String, String> targets, TriggerSource source, String clientId, Map<String, String> clientMetadata) {
+        return prepare(pool, user, attributes, targets, source, clientId, clientMetadata)
+                .flatMap(prepared -> write(sql, pool, user, prepared));
+    }
+
+    /** Sends the queued messages now; call after the transaction committed. */
+    public void afterCommit() {
+        dispatcher.nudge();
+    }
+}

@@ -1,0 +1,186 @@
+package io.userpools.verification;
+
+import io.smallrye.mutiny.Uni;
+import io.userpools.common.error.CodeMismatchException;
+import io.userpools.common.error.ExpiredCodeException;
+import io.userpools.common.error.InvalidParameterException;
+import io.userpools.pool.Pool;
+import io.userpools.pool.StandardAttributes;
+import io.userpools.trigger.TriggerSource;
+import io.userpools.user.AliasRepository;
+import io.userpools.user.PoolUser;
+import io.userpools.user.UserIdentifiers;
+import io.userpools.user.UserLookup;
+import io.userpools.user.UserRepository;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** GetUserAttributeVerificationCode ([2.5]) and VerifyUserAttribute ([2.6]) for a signed-in user. */
+@ApplicationScoped
+public class VerificationService {
+
+    public static final String NOT_VERIFIABLE = "Invalid attribute name. Only phone_number and email can be verified.";
+    public static final String EXPIRED = "Invalid code provided, please request a code again.";
+    public static final String MISMATCH = "Invalid verification code provided, please try again.";
+
+    private final UserRepository users;
+    private final AliasRepository aliases;
+    private final CodeRepository codes;
+    private final AttemptRepository attempts;
+    private final CodeIssuer issuer;
+    private final Clock clock;
+
+    public VerificationService(UserRepository users, AliasRepository aliases, CodeRepository codes,
+            AttemptRepository attempts, CodeIssuer issuer, Clock clock) {
+        this.users = users;
+        this.aliases = aliases;
+        this.codes = codes;
+        this.attempts = attempts;
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    /**
+     * GetUserAttributeVerificationCode: a fresh code to the attribute's current active value (even
+     * while another value is pending), superseding earlier codes, through the custom message
+     * trigger ({@code CustomMessage_VerifyUserAttribute}) and the outbox.
+     *
+     * @param clientId       the access token's app client
+     * @param clientMetadata for the trigger only; never stored or logged
+     * @throws InvalidParameterException for an attribute other than email/phone_number, or no value
+     * @throws io.userpools.common.error.UserNotFoundException when the user is gone
+     * @throws io.userpools.common.error.LimitExceededException after 5 requests in the hour
+     * @throws io.userpools.common.error.InvalidEmailRoleAccessPolicyException (or the SMS one) when the channel is missing
+     * @throws io.userpools.common.error.UserLambdaValidationException and the other trigger failures of [2.1]
+     */
+    public Uni<CodeDeliveryDetails> sendCode(Pool pool, UUID sub, String attribute, String clientId,
+            Map<String, String> clientMetadata) {
+        return Uni.createFrom().deferred(() -> {
+            requireVerifiable(attribute);
+            return users.findBySub(users.pool(), pool.id(), sub, false)
+                    .onItem().ifNull().failWith(UserLookup::notFound)
+                    .flatMap(user -> {
+                        String value = user.attributes().get(attribute);
+                        if (value == null || value.isEmpty()) {
+                            throw new InvalidParameterException(StandardAttributes.EMAIL.equals(attribute)
+                                    ? "User does not have a valid registered email address"
+                                    : "User does not have a valid registered phone number");
+                        }
+                        Map<String, String> target = Map.of(attribute, value);
+                        issuer.requireChannels(target);
+                        Instant now = clock.instant();
+                        return attempts.hit(users.pool(), pool.id(), sub, AttemptLimits.SEND_CODE, now)
+                                .invoke(window -> AttemptLimits.SEND_CODE.check(window.attempts(), window.start(), now))
+                                .flatMap(w -> issuer.prepare(pool, user, user.attributes(), target,
+                                        TriggerSource.CustomMessage_VerifyUserAttribute, clientId, clientMetadata))
+                                .flatMap(prepared -> users.pool().withTransaction(sql ->
+                                        issuer.write(sql, pool, user, prepared)))
+                                .invoke(issuer::afterCommit)
+                                .map(details -> details.get(0));
+                    });
+        });
+    }
+
+    /**
+     * VerifyUserAttribute: checks the code and marks the value verified. A code for a pending value
+     * promotes it to active (releasing the old alias and taking the new one); a code for the active
+     * value verifies it. The code is consumed.
+     *
+     * @throws InvalidParameterException for an attribute other than email/phone_number or a blank code
+     * @throws io.userpools.common.error.LimitExceededException after 15 attempts in the hour (wrong ones count)
+     * @throws ExpiredCodeException  no code, a used or expired one, or one for a value the user no longer has
+     * @throws CodeMismatchException a wrong code
+     * @throws io.userpools.common.error.AliasExistsException when the value is another user's alias
+     * @throws io.userpools.common.error.UserNotFoundException when the user is gone
+     */
+    public Uni<PoolUser> verify(Pool pool, UUID sub, String attribute, String code) {
+        return Uni.createFrom().deferred(() -> {
+            requireVerifiable(attribute);
+            if (code == null || code.isBlank()) {
+                throw new InvalidParameterException("1 validation error detected: Value at 'code' failed to satisfy "
+                        + "constraint: Member must satisfy regular expression pattern: [\\S]+");
+            }
+            Instant now = clock.instant();
+            return attempts.hit(users.pool(), pool.id(), sub, AttemptLimits.VERIFY, now)
+                    .invoke(window -> AttemptLimits.VERIFY.check(window.attempts(), window.start(), now))
+                    .flatMap(w -> users.pool().withTransaction(sql -> verifyLocked(sql, pool, sub, attribute, code, now)))
+                    .map(result -> {
+                        if (result.outcome() == CodeCheck.Outcome.MISMATCH) {
+                            throw new CodeMismatchException(MISMATCH);
+                        }
+                        if (result.user() == null) {
+                            throw new ExpiredCodeException(EXPIRED);
+                        }
+                        return result.user();
+                    });
+        });
+    }
+
+    private record Result(CodeCheck.Outcome outcome, PoolUser user) {
+    }
+
+    private Uni<Result> verifyLocked(SqlClient sql, Pool pool, UUID sub, String attribute, String offered,
+            Instant now) {
+        return users.findBySub(sql, pool.id(), sub, true).onItem().ifNull().failWith(UserLookup::notFound)
+                .flatMap(user -> codes.find(sql, pool.id(), sub, attribute, true).flatMap(stored -> {
+                    String active = user.attributes().get(attribute);
+                    String pending = user.pending().get(attribute);
+                    boolean matches = stored != null && issuer.hasher().matches(stored.codeHmac(), pool.id(), sub,
+                            attribute, stored.targetValue(), offered);
+                    CodeCheck.Outcome outcome = CodeCheck.decide(stored, matches, active, pending, now);
+                    return switch (outcome) {
+                        case EXPIRED, MISMATCH -> Uni.createFrom().item(new Result(outcome, null));
+                        case EXPIRED_DROP_PENDING -> dropPending(sql, pool, user, attribute, now)
+                                .replaceWith(new Result(outcome, null));
+                        case PROMOTE_PENDING, CONFIRM_ACTIVE -> apply(sql, pool, user, attribute, stored.targetValue(),
+                                outcome == CodeCheck.Outcome.PROMOTE_PENDING, now)
+                                .map(updated -> new Result(outcome, updated));
+                    };
+                }));
+    }
+
+    private Uni<PoolUser> apply(SqlClient sql, Pool pool, PoolUser user, String attribute, String value,
+            boolean promote, Instant now) {
+        Map<String, String> after = new LinkedHashMap<>(user.attributes());
+        after.put(attribute, value);
+        after.put(StandardAttributes.verifiedFlagOf(attribute), "true");
+        Map<String, String> pending = new LinkedHashMap<>(user.pending());
+        if (promote) {
+            pending.remove(attribute);
+        }
+        String before = UserIdentifiers.of(pool, user.attributes()).get(attribute);
+        String now2 = UserIdentifiers.of(pool, after).get(attribute);
+        Uni<Void> identifiers = Uni.createFrom().voidItem();
+        if (!Objects.equals(before, now2)) {
+            if (before != null) {
+                identifiers = identifiers.flatMap(v -> aliases.remove(sql, pool.id(), user.sub(), List.of(attribute)));
+            }
+            if (now2 != null) {
+                identifiers = identifiers.flatMap(v -> aliases.add(sql, pool.id(), attribute, pool.key(now2),
+                        user.sub()));
+            }
+        }
+        return identifiers.flatMap(v -> codes.consume(sql, pool.id(), user.sub(), attribute, now))
+                .flatMap(v -> users.updateAttributes(sql, user, after, pending, now));
+    }
+
+    private Uni<Void> dropPending(SqlClient sql, Pool pool, PoolUser user, String attribute, Instant now) {
+        Map<String, String> pending = new LinkedHashMap<>(user.pending());
+        pending.remove(attribute);
+        return codes.delete(sql, pool.id(), user.sub(), attribute)
+                .flatMap(v -> users.updateAttributes(sql, user, user.attributes(), pending, now)).replaceWithVoid();
+    }
+
+    private static void requireVerifiable(String attribute) {
+        if (!StandardAttributes.VERIFIABLE.contains(attribute)) {
+            throw new InvalidParameterException(NOT_VERIFIABLE);
+        }
+    }
+}

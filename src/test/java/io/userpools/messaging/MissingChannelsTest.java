@@ -1,0 +1,74 @@
+package io.userpools.messaging;
+
+import static io.userpools.support.Api.PROBLEM;
+import static io.userpools.support.Api.admin;
+import static io.userpools.support.Api.adminJson;
+import static io.userpools.support.Api.createPool;
+import static io.userpools.support.Api.createUser;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A deployment without SMTP and without an SMS gateway: a write that would send a code is refused
+ * with the channel's error before anything changes; writes that send nothing still work.
+ */
+@QuarkusTest
+@TestProfile(MissingChannelsTest.NoChannels.class)
+class MissingChannelsTest {
+
+    /** No messaging servers: the global test resource is off, so no mailer host and no gateway URL. */
+    public static class NoChannels implements QuarkusTestProfile {
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+    }
+
+    private static final String PATCH = "/pools/{poolId}/users/{username}/attributes";
+
+    static String pool() {
+        return createPool(Map.of("name", "n-" + UUID.randomUUID().toString().substring(0, 8),
+                "autoVerifiedAttributes", List.of("email", "phone_number")));
+    }
+
+    @Test
+    void emailCodeWithoutSmtpIsInvalidEmailRoleAccessPolicyAndChangesNothing() {
+        String poolId = pool();
+        createUser(poolId, "nia", Map.of());
+        adminJson(Map.of("attributes", Map.of("email", "nia@example.com", "nickname", "n")))
+                .patch(PATCH, poolId, "nia").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("InvalidEmailRoleAccessPolicyException"))
+                .body("detail", equalTo("User pool does not have email configuration to send messages."));
+        admin().get("/pools/{p}/users/{u}", poolId, "nia").then().statusCode(200)
+                .body("version", equalTo(1)).body("attributes.nickname", equalTo(null));
+    }
+
+    @Test
+    void smsCodeWithoutGatewayIsInvalidSmsRoleAccessPolicyAndChangesNothing() {
+        String poolId = pool();
+        createUser(poolId, "oli", Map.of());
+        adminJson(Map.of("attributes", Map.of("phone_number", "+14325551212")))
+                .patch(PATCH, poolId, "oli").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("InvalidSmsRoleAccessPolicyException"))
+                .body("detail", equalTo("User pool does not have SMS configuration to send messages."));
+        admin().get("/pools/{p}/users/{u}", poolId, "oli").then().body("version", equalTo(1));
+    }
+
+    @Test
+    void writesThatSendNoCodeStillWork() {
+        String poolId = pool();
+        createUser(poolId, "pia", Map.of());
+        adminJson(Map.of("attributes", Map.of("email", "pia@example.com", "email_verified", "true")))
+                .patch(PATCH, poolId, "pia").then().statusCode(200)
+                .body("attributes.email_verified", equalTo("true"));
+    }
+}

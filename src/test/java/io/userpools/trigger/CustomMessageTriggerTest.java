@@ -1,0 +1,269 @@
+package io.userpools.trigger;
+
+import static io.userpools.support.Api.PROBLEM;
+import static io.userpools.support.Api.admin;
+import static io.userpools.support.Api.adminJson;
+import static io.userpools.support.Api.createPool;
+import static io.userpools.support.Api.createUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.userpools.pool.Pool;
+import io.userpools.pool.PoolService;
+import io.userpools.support.Mailbox;
+import io.userpools.verification.VerificationService;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The custom message webhook against a real HTTP endpoint the test controls: the event and its
+ * signature, custom texts, veto, timeout, garbage and a text without the code placeholder. A
+ * failing trigger leaves the user as it was.
+ */
+@QuarkusTest
+class CustomMessageTriggerTest {
+
+    private static final String SECRET = "whsec_" + java.util.Base64.getEncoder()
+            .encodeToString("trigger-secret-of-test".getBytes(StandardCharsets.UTF_8));
+    private static final String PATCH = "/pools/{poolId}/users/{username}/attributes";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the webhook does with the next calls. */
+    enum Mode { CUSTOM_TEXT, EMPTY, VETO, SLOW, GARBAGE, NO_PLACEHOLDER, EMPTY_MESSAGE, HUGE }
+
+    record Call(Map<String, String> headers, String body) {
+    }
+
+    static HttpServer server;
+    static volatile Mode mode = Mode.EMPTY;
+    static final List<Call> CALLS = new CopyOnWriteArrayList<>();
+
+    @Inject
+    PoolService pools;
+    @Inject
+    VerificationService verification;
+
+    @BeforeAll
+    static void startWebhook() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", CustomMessageTriggerTest::answer);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    @AfterAll
+    static void stopWebhook() {
+        server.stop(0);
+    }
+
+    static void answer(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        CALLS.add(new Call(Map.of(
+                "webhook-id", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")),
+                "webhook-timestamp", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-timestamp")),
+                "webhook-signature", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-signature"))), body));
+        int status = 200;
+        String answer = "";
+        switch (mode) {
+            case CUSTOM_TEXT -> answer = withResponse(body, "Hi from the hook: {####}", "Hook subject");
+            case EMPTY -> answer = "";
+            case VETO -> {
+                status = 400;
+                answer = "{\"message\":\"no mail for you\"}";
+            }
+            case SLOW -> sleep(1500);
+            case GARBAGE -> answer = "<html>teapot</html>";
+            case NO_PLACEHOLDER -> answer = withResponse(body, "There is no code here", null);
+            case EMPTY_MESSAGE -> answer = withResponse(body, "", null);
+            case HUGE -> answer = withResponse(body, "{####}" + "x".repeat(70_000), null);
+        }
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    static String withResponse(String event, String emailMessage, String subject) throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(event);
+        ObjectNode response = root.putObject("response");
+        response.put("emailMessage", emailMessage);
+        response.put("emailSubject", subject);
+        response.putNull("smsMessage");
+        return JSON.writeValueAsString(root);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String poolWithHook() {
+        return createPool(Map.of("name", "t-" + UUID.randomUUID().toString().substring(0, 8),
+                "aliasAttributes", List.of("email"),
+                "autoVerifiedAttributes", List.of("email"),
+                "messaging", Map.of("email", Map.of("subject", "Pool subject", "message", "Pool text {####}")),
+                "triggers", Map.of("customMessage", Map.of("url",
+                        "http://127.0.0.1:" + server.getAddress().getPort() + "/hook", "secret", SECRET,
+                        "timeoutMillis", 700))));
+    }
+
+    static String email(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    JsonNode lastEvent() throws IOException {
+        Call call = CALLS.get(CALLS.size() - 1);
+        String expected = WebhookSigner.sign(SECRET, call.headers().get("webhook-id"),
+                Long.parseLong(call.headers().get("webhook-timestamp")), call.body());
+        assertThat(call.headers().get("webhook-signature")).isEqualTo(expected);
+        assertThat(call.headers().get("webhook-id")).startsWith("msg_");
+        return JSON.readTree(call.body());
+    }
+
+    @Test
+    void adminUpdateSendsTheSignedEventAndUsesTheReturnedText() throws IOException {
+        mode = Mode.CUSTOM_TEXT;
+        String poolId = poolWithHook();
+        createUser(poolId, "amy", Map.of("nickname", "a"));
+        String address = email("amy");
+        adminJson(Map.of("attributes", Map.of("email", address), "clientMetadata", Map.of("source", "crm")))
+                .patch(PATCH, poolId, "amy").then().statusCode(200)
+                .body("codeDeliveryDetails[0].destination", equalTo("a***@e***"));
+        JsonNode event = lastEvent();
+        assertThat(event.path("version").asText()).isEqualTo("1");
+        assertThat(event.path("triggerSource").asText()).isEqualTo("CustomMessage_UpdateUserAttribute");
+        assertThat(event.path("userPoolId").asText()).isEqualTo(poolId);
+        assertThat(event.path("userName").asText()).isEqualTo("amy");
+        assertThat(event.path("region").asText()).isEqualTo("us-east-1");
+        assertThat(event.path("callerContext").path("clientId").asText()).isEqualTo("CLIENT_ID_NOT_APPLICABLE");
+        assertThat(event.path("callerContext").path("awsSdkVersion").isTextual()).isTrue();
+        JsonNode request = event.path("request");
+        assertThat(request.path("codeParameter").asText()).isEqualTo("{####}");
+        assertThat(request.path("usernameParameter").isNull()).isTrue();
+        assertThat(request.path("clientMetadata").path("source").asText()).isEqualTo("crm");
+        assertThat(request.path("userAttributes").path("email").asText()).isEqualTo(address);
+        assertThat(request.path("userAttributes").path("email_verified").asText()).isEqualTo("false");
+        assertThat(request.path("userAttributes").path("nickname").asText()).isEqualTo("a");
+        assertThat(request.path("userAttributes").path("sub").asText()).hasSize(36);
+        assertThat(request.path("userAttributes").path("cognito:user_status").asText()).isEqualTo("FORCE_CHANGE_PASSWORD");
+        assertThat(event.path("response").path("emailMessage").isNull()).isTrue();
+
+        Mailbox.Mail mail = Mailbox.await(address, 1);
+        assertThat(mail.subject()).isEqualTo("Hook subject");
+        assertThat(mail.body()).matches("Hi from the hook: [0-9]{6}");
+    }
+
+    @Test
+    void emptyAnswerUsesThePoolTemplate() {
+        mode = Mode.EMPTY;
+        String poolId = poolWithHook();
+        createUser(poolId, "bob", Map.of());
+        String address = email("bob");
+        adminJson(Map.of("attributes", Map.of("email", address))).patch(PATCH, poolId, "bob").then().statusCode(200);
+        Mailbox.Mail mail = Mailbox.await(address, 1);
+        assertThat(mail.subject()).isEqualTo("Pool subject");
+        assertThat(mail.body()).matches("Pool text [0-9]{6}");
+    }
+
+    @Test
+    void verificationCodeRequestNamesTheClientAndItsMetadata() throws Throwable {
+        mode = Mode.EMPTY;
+        String poolId = poolWithHook();
+        String address = email("cat");
+        createUser(poolId, "cat", Map.of("email", address, "email_verified", "true"));
+        UUID sub = UUID.fromString(admin().get("/pools/{p}/users/{u}", poolId, "cat").then().extract().path("sub"));
+        Pool pool = VertxContextSupport.subscribeAndAwait(() -> pools.get(poolId));
+        VertxContextSupport.subscribeAndAwait(() -> verification.sendCode(pool, sub, "email", "client-42",
+                Map.of("flow", "settings")));
+        JsonNode event = lastEvent();
+        assertThat(event.path("triggerSource").asText()).isEqualTo("CustomMessage_VerifyUserAttribute");
+        assertThat(event.path("callerContext").path("clientId").asText()).isEqualTo("client-42");
+        assertThat(event.path("request").path("clientMetadata").path("flow").asText()).isEqualTo("settings");
+        assertThat(event.path("request").path("userAttributes").path("cognito:email_alias").asText()).isEqualTo(address);
+        Mailbox.await(address, 1);
+    }
+
+    private void assertFailsAndChangesNothing(Mode failure, int status, String code) {
+        mode = failure;
+        String poolId = poolWithHook();
+        String before = email("dan");
+        createUser(poolId, "dan", Map.of("email", before));
+        String after = email("dan-new");
+        adminJson(Map.of("attributes", Map.of("email", after, "nickname", "d"))).patch(PATCH, poolId, "dan").then()
+                .statusCode(status).contentType(PROBLEM).body("code", equalTo(code));
+        admin().get("/pools/{p}/users/{u}", poolId, "dan").then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("attributes.email", equalTo(before))
+                .body("attributes.nickname", equalTo(null));
+        Mailbox.sleep(500);
+        assertThat(Mailbox.to(after)).isEmpty();
+    }
+
+    @Test
+    void vetoIsUserLambdaValidationWithTheHookMessage() {
+        assertFailsAndChangesNothing(Mode.VETO, 400, "UserLambdaValidationException");
+        mode = Mode.VETO;
+        String poolId = poolWithHook();
+        createUser(poolId, "eva", Map.of());
+        adminJson(Map.of("attributes", Map.of("email", email("eva")))).patch(PATCH, poolId, "eva").then()
+                .body("detail", equalTo("CustomMessage failed with error no mail for you."));
+    }
+
+    @Test
+    void slowHookIsUnexpectedLambda() {
+        assertFailsAndChangesNothing(Mode.SLOW, 502, "UnexpectedLambdaException");
+    }
+
+    @Test
+    void garbageAnswerIsInvalidLambdaResponse() {
+        assertFailsAndChangesNothing(Mode.GARBAGE, 502, "InvalidLambdaResponseException");
+    }
+
+    @Test
+    void oversizedAnswerIsInvalidLambdaResponse() {
+        assertFailsAndChangesNothing(Mode.HUGE, 502, "InvalidLambdaResponseException");
+    }
+
+    @Test
+    void returnedTextWithoutPlaceholderOrEmptyIsInvalidParameter() {
+        assertFailsAndChangesNothing(Mode.NO_PLACEHOLDER, 400, "InvalidParameterException");
+        mode = Mode.EMPTY_MESSAGE;
+        String poolId = poolWithHook();
+        createUser(poolId, "fay", Map.of());
+        adminJson(Map.of("attributes", Map.of("email", email("fay")))).patch(PATCH, poolId, "fay").then()
+                .statusCode(400).body("detail", equalTo("The message is empty."));
+    }
+
+    @Test
+    void unreachableHookIsUnexpectedLambda() {
+        String poolId = createPool(Map.of("name", "u-" + UUID.randomUUID().toString().substring(0, 8),
+                "autoVerifiedAttributes", List.of("email"),
+                "triggers", Map.of("customMessage", Map.of("url", "http://127.0.0.1:9/hook", "secret", "s"))));
+        createUser(poolId, "gil", Map.of());
+        adminJson(Map.of("attributes", Map.of("email", email("gil")))).patch(PATCH, poolId, "gil").then()
+                .statusCode(502).contentType(PROBLEM).body("code", equalTo("UnexpectedLambdaException"));
+        admin().get("/pools/{p}/users/{u}", poolId, "gil").then().body("version", equalTo(1));
+    }
+}
