@@ -16,6 +16,24 @@ public interface UserpoolsConfig {
     /** Admin (developer) credentials. */
     Admin admin();
 
+    /**
+     * The base URL of token issuers: a pool's tokens carry {@code iss = <base>/pools/<poolId>}, and
+     * only tokens with that issuer are accepted. Set it to the service's public URL.
+     */
+    @WithDefault("http://localhost:8080")
+    String issuerBaseUrl();
+
+    /** Token signing keys and other secrets at rest. */
+    Token token();
+
+    interface Token {
+        /**
+         * Base64 of 32 random bytes: the AES-256-GCM key that encrypts the pools' private signing
+         * keys and the app clients' secrets at rest. Required in prod (start-up fails without it).
+         */
+        Optional<String> keyEncryptionKey();
+    }
+
     interface Admin {
         /**
          * Admin access keys as {@code id:secret} pairs, comma-separated. None by default in prod:

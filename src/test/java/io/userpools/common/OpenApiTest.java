@@ -20,7 +20,11 @@ class OpenApiTest {
     static final Set<String> EXPECTED_OPERATIONS = Set.of(
             "createUserPool", "listUserPools", "describeUserPool", "deleteUserPool",
             "adminCreateUser", "adminGetUser", "adminDeleteUser", "listUsers",
-            "adminUpdateUserAttributes", "adminDeleteUserAttributes");
+            "adminUpdateUserAttributes", "adminDeleteUserAttributes",
+            "createUserPoolClient", "describeUserPoolClient", "adminSetUserPassword", "adminDisableUser",
+            "adminEnableUser", "adminUserGlobalSignOut", "initiateAuth", "initiateAuthRefresh",
+            "respondToAuthChallenge", "getJwks", "getOpenIdConfiguration", "getUser", "globalSignOut",
+            "updateUserAttributes", "deleteUserAttributes");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
@@ -100,6 +104,25 @@ class OpenApiTest {
         Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
                 .get("securitySchemes");
         assertThat(schemes).containsKey("adminKey");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void selfServiceOperationsDeclareTheBearerAccessToken() {
+        List<Op> self = operations.stream().filter(op -> op.path().startsWith("/me")).toList();
+        assertThat(self).hasSizeGreaterThanOrEqualTo(4);
+        for (Op op : self) {
+            List<Map<String, Object>> security = (List<Map<String, Object>>) op.body().get("security");
+            assertThat(security).as("security of %s", op).isNotNull()
+                    .anySatisfy(requirement -> assertThat(requirement).containsKey("accessToken"));
+            assertThat(responses(op)).as("responses of %s", op).containsKey("401");
+        }
+        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
+                .get("securitySchemes");
+        assertThat((Map<String, Object>) schemes.get("accessToken")).containsEntry("scheme", "bearer")
+                .containsEntry("bearerFormat", "JWT");
+        assertThat(operations.stream().filter(op -> op.path().startsWith("/auth/")))
+                .allSatisfy(op -> assertThat(op.body().get("security")).as("security of %s", op).isNull());
     }
 
     @Test

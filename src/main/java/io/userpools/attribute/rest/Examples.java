@@ -9,6 +9,9 @@ final class Examples {
               "clientMetadata": {"source": "crm"}
             }""";
 
+    static final String SELF_UPDATE = """
+            {"attributes": {"name": "Jane Doe", "nickname": ""}}""";
+
     private Examples() {
     }
 }

@@ -11,6 +11,9 @@ final class Examples {
               "messageAction": "SUPPRESS"
             }""";
 
+    static final String SET_PASSWORD = """
+            {"password": "N3w#Passw0rd", "permanent": true}""";
+
     static final String FILTER = "email ^= \"jdoe@\"";
 
     private Examples() {

@@ -1,0 +1,84 @@
+package io.userpools.attribute.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.userpools.attribute.AttributeService;
+import io.userpools.auth.AccessTokenVerifier;
+import io.userpools.auth.rest.SelfUserView;
+import io.userpools.user.rest.UserView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/me/attributes")
+@Tag(name = "Self-service", description = "The signed-in user, with an access token")
+@SecurityRequirement(name = "accessToken")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeAttributesResource {
+
+    private final AccessTokenVerifier verifier;
+    private final AttributeService attributes;
+
+    public MeAttributesResource(AccessTokenVerifier verifier, AttributeService attributes) {
+        this.verifier = verifier;
+        this.attributes = attributes;
+    }
+
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateUserAttributes",
+            summary = "Update the signed-in user's attributes within the client's write list; \"\" or null deletes")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "update", value = Examples.SELF_UPDATE)))
+    @APIResponse(responseCode = "200", description = "Where codes went, and the user as the client may read it",
+            content = @Content(schema = @Schema(implementation = SelfUpdateView.class)))
+    @APIResponse(responseCode = "400", description = "InvalidParameterException, PasswordResetRequiredException, "
+            + "UserNotConfirmedException")
+    @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid, expired or revoked token")
+    @APIResponse(responseCode = "403", description = "NotAuthorizedException: the client may not write an attribute")
+    @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
+    @APIResponse(responseCode = "409", description = "AliasExistsException: the email or phone belongs to another user")
+    public Uni<SelfUpdateView> updateUserAttributes(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Valid @NotNull AdminUpdateUserAttributesRequest request) {
+        return verifier.verify(authorization).flatMap(ctx -> {
+            var client = ctx.client().permissions();
+            return attributes.selfUpdate(ctx.pool(), ctx.user().sub(), client, request.attributes(),
+                    request.clientMetadata()).map(outcome -> SelfUpdateView.of(outcome, client));
+        });
+    }
+
+    @DELETE
+    @Operation(operationId = "deleteUserAttributes", summary = "Delete some of the signed-in user's attributes")
+    @APIResponse(responseCode = "200", description = "The user without those attributes, as the client may read it",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "InvalidParameterException: unknown, required or immutable name")
+    @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid, expired or revoked token")
+    @APIResponse(responseCode = "403", description = "NotAuthorizedException: the client may not write an attribute")
+    @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
+    public Uni<UserView> deleteUserAttributes(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("name") List<String> names) {
+        return verifier.verify(authorization).flatMap(ctx -> {
+            var client = ctx.client().permissions();
+            return attributes.selfDelete(ctx.pool(), ctx.user().sub(), client, names == null ? List.of() : names)
+                    .map(user -> SelfUserView.of(user, client));
+        });
+    }
+}

@@ -1,0 +1,30 @@
+package io.userpools.auth;
+
+import java.util.regex.Pattern;
+
+/** A pool's token issuer, {@code <base>/pools/<poolId>}, and the pool id read back from one. */
+public final class Issuers {
+
+    private static final Pattern POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
+
+    private Issuers() {
+    }
+
+    public static String of(String base, String poolId) {
+        return stripSlash(base) + "/pools/" + poolId;
+    }
+
+    /** The pool id of an issuer under this base, or null when the issuer is not one of ours. */
+    public static String poolIdOf(String base, String issuer) {
+        String prefix = stripSlash(base) + "/pools/";
+        if (issuer == null || !issuer.startsWith(prefix)) {
+            return null;
+        }
+        String poolId = issuer.substring(prefix.length());
+        return poolId.length() <= 55 && POOL_ID.matcher(poolId).matches() ? poolId : null;
+    }
+
+    private static String stripSlash(String base) {
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+}

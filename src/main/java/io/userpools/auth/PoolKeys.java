@@ -1,0 +1,183 @@
+package io.userpools.auth;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.userpools.common.SecretBox;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Each pool's RSA signing keys (pool_keys): made on first need, the private key sealed at rest
+ * by {@link SecretBox}, the public key kept as a JWK. The newest unretired key signs; any key of
+ * the pool verifies by its {@code kid}, which makes rotation a matter of adding a key and
+ * retiring the old one later. Keys never change once written, so they are cached for good.
+ */
+@ApplicationScoped
+public class PoolKeys {
+
+    /** The key that signs a pool's new tokens. */
+    public record SigningKey(String kid, PrivateKey privateKey) {
+    }
+
+    private static final String ACTIVE = "SELECT kid, private_key_enc FROM pool_keys WHERE pool_id = $1 "
+            + "AND retired_at IS NULL ORDER BY created_at DESC LIMIT 1";
+    private static final String PUBLIC = "SELECT public_jwk FROM pool_keys WHERE pool_id = $1 AND kid = $2";
+    private static final String ALL_PUBLIC = "SELECT public_jwk FROM pool_keys WHERE pool_id = $1 ORDER BY created_at";
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('pool_keys:' || $1))";
+    private static final String INSERT = "INSERT INTO pool_keys (pool_id, kid, public_jwk, private_key_enc, created_at) "
+            + "VALUES ($1, $2, $3, $4, $5)";
+
+    private final Pool sql;
+    private final SecretBox box;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, SigningKey> signing = new ConcurrentHashMap<>();
+    private final Map<String, PublicKey> verifying = new ConcurrentHashMap<>();
+
+    public PoolKeys(Pool sql, SecretBox box, Clock clock) {
+        this.sql = sql;
+        this.box = box;
+        this.clock = clock;
+    }
+
+    /** The pool's signing key, made (off the event loop) and stored when the pool has none. */
+    public Uni<SigningKey> signingKey(String poolId) {
+        SigningKey cached = signing.get(poolId);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return active(sql, poolId)
+                .flatMap(found -> found != null ? Uni.createFrom().item(found) : create(poolId))
+                .invoke(key -> signing.put(poolId, key));
+    }
+
+    /** The public key with this kid in this pool, or null. */
+    public Uni<PublicKey> publicKey(String poolId, String kid) {
+        if (kid == null) {
+            return Uni.createFrom().nullItem();
+        }
+        String cacheKey = poolId + '/' + kid;
+        PublicKey cached = verifying.get(cacheKey);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return sql.preparedQuery(PUBLIC).execute(Tuple.of(poolId, kid)).map(rows -> {
+            var it = rows.iterator();
+            if (!it.hasNext()) {
+                return null;
+            }
+            PublicKey key = parsePublic(it.next().getJsonObject(0));
+            verifying.put(cacheKey, key);
+            return key;
+        });
+    }
+
+    /** The pool's public keys as JWKs (the JWKS document's {@code keys}), made on first need. */
+    public Uni<List<Map<String, Object>>> publicJwks(String poolId) {
+        return signingKey(poolId).flatMap(ignored -> sql.preparedQuery(ALL_PUBLIC).execute(Tuple.of(poolId)))
+                .map(rows -> {
+                    List<Map<String, Object>> keys = new ArrayList<>();
+                    for (Row row : rows) {
+                        keys.add(row.getJsonObject(0).getMap());
+                    }
+                    return keys;
+                });
+    }
+
+    private Uni<SigningKey> active(SqlClient client, String poolId) {
+        return client.preparedQuery(ACTIVE).execute(Tuple.of(poolId)).map(rows -> {
+            var it = rows.iterator();
+            if (!it.hasNext()) {
+                return null;
+            }
+            Row row = it.next();
+            String kid = row.getString(0);
+            return new SigningKey(kid, openPrivate(poolId, kid, row.getBuffer(1).getBytes()));
+        });
+    }
+
+    private Uni<SigningKey> create(String poolId) {
+        return Uni.createFrom().item(PoolKeys::generate).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(pair -> sql.withTransaction(tx -> tx.preparedQuery(LOCK).execute(Tuple.of(poolId))
+                        .flatMap(locked -> active(tx, poolId))
+                        .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : insert(tx, poolId, pair))));
+    }
+
+    private Uni<SigningKey> insert(SqlClient tx, String poolId, KeyPair pair) {
+        String kid = newKid();
+        RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) pair.getPublic());
+        jwk.setKeyId(kid);
+        jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jwk.setUse("sig");
+        JsonObject publicJwk = new JsonObject(jwk.toParams(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        byte[] sealed = box.seal(pair.getPrivate().getEncoded(), context(poolId, kid));
+        Tuple values = Tuple.of(poolId, kid, publicJwk, io.vertx.core.buffer.Buffer.buffer(sealed),
+                clock.instant().atOffset(ZoneOffset.UTC));
+        return tx.preparedQuery(INSERT).execute(values).replaceWith(new SigningKey(kid, pair.getPrivate()));
+    }
+
+    private PrivateKey openPrivate(String poolId, String kid, byte[] sealed) {
+        byte[] pkcs8 = box.open(sealed, context(poolId, kid));
+        if (pkcs8 == null) {
+            throw new IllegalStateException("The signing key " + kid + " of pool " + poolId
+                    + " does not open with the configured key-encryption key");
+        }
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Unreadable signing key " + kid + " of pool " + poolId, e);
+        }
+    }
+
+    private static PublicKey parsePublic(JsonObject jwk) {
+        try {
+            return PublicJsonWebKey.Factory.newPublicJwk(jwk.getMap()).getPublicKey();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Unreadable public key in pool_keys", e);
+        }
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("RSA is not available", e);
+        }
+    }
+
+    private String newKid() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String context(String poolId, String kid) {
+        return "pool-key:" + poolId + ":" + kid;
+    }
+}

@@ -1,0 +1,71 @@
+package io.userpools.auth.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.userpools.auth.SignInService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/auth")
+@Tag(name = "Sign-in", description = "Public sign-in: passwords, refresh tokens, challenges")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private final SignInService signIn;
+
+    public AuthResource(SignInService signIn) {
+        this.signIn = signIn;
+    }
+
+    @POST
+    @Path("/sign-in")
+    @Operation(operationId = "initiateAuth", summary = "Sign in with username (or alias) and password (USER_PASSWORD_AUTH)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "password", value = Examples.SIGN_IN)))
+    @APIResponse(responseCode = "200", description = "Tokens, or the NEW_PASSWORD_REQUIRED challenge with a session",
+            content = @Content(schema = @Schema(implementation = AuthenticationResponse.class)))
+    @APIResponse(responseCode = "400", description = "InvalidParameterException (flow not enabled), "
+            + "UserNotConfirmedException, PasswordResetRequiredException")
+    @APIResponse(responseCode = "401", description = "NotAuthorizedException: wrong password, disabled user, bad secret hash")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException (client) or UserNotFoundException")
+    public Uni<AuthenticationResponse> initiateAuth(@Valid @NotNull SignInRequest request) {
+        return signIn.signIn(request).map(AuthenticationResponse::of);
+    }
+
+    @POST
+    @Path("/refresh")
+    @Operation(operationId = "initiateAuthRefresh", summary = "New access and ID tokens for a refresh token (REFRESH_TOKEN_AUTH)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "refresh", value = Examples.REFRESH)))
+    @APIResponse(responseCode = "200", description = "Access and ID tokens",
+            content = @Content(schema = @Schema(implementation = AuthenticationResponse.class)))
+    @APIResponse(responseCode = "400", description = "InvalidParameterException: flow not enabled")
+    @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid, revoked or expired refresh token")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such client")
+    public Uni<AuthenticationResponse> initiateAuthRefresh(@Valid @NotNull RefreshRequest request) {
+        return signIn.refresh(request).map(AuthenticationResponse::of);
+    }
+
+    @POST
+    @Path("/respond-to-challenge")
+    @Operation(operationId = "respondToAuthChallenge", summary = "Answer NEW_PASSWORD_REQUIRED with a new password")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "newPassword", value = Examples.NEW_PASSWORD)))
+    @APIResponse(responseCode = "200", description = "Tokens",
+            content = @Content(schema = @Schema(implementation = AuthenticationResponse.class)))
+    @APIResponse(responseCode = "400", description = "InvalidParameterException or InvalidPasswordException")
+    @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid or expired session")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such client")
+    public Uni<AuthenticationResponse> respondToAuthChallenge(@Valid @NotNull RespondToAuthChallengeRequest request) {
+        return signIn.respondToNewPasswordChallenge(request).map(AuthenticationResponse::of);
+    }
+}

@@ -1,0 +1,60 @@
+package io.userpools.auth.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.userpools.auth.AccessTokenVerifier;
+import io.userpools.auth.SignOutService;
+import io.userpools.user.rest.UserView;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/me")
+@Tag(name = "Self-service", description = "The signed-in user, with an access token")
+@SecurityRequirement(name = "accessToken")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    private final AccessTokenVerifier verifier;
+    private final SignOutService signOut;
+
+    public MeResource(AccessTokenVerifier verifier, SignOutService signOut) {
+        this.verifier = verifier;
+        this.signOut = signOut;
+    }
+
+    @GET
+    @Operation(operationId = "getUser", summary = "The signed-in user, with the attributes its client may read")
+    @APIResponse(responseCode = "200", description = "The user, readable attributes only",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "PasswordResetRequiredException or UserNotConfirmedException")
+    @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid, expired or revoked token, "
+            + "missing scope, disabled user")
+    @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
+    public Uni<UserView> getUser(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return verifier.verify(authorization).map(ctx -> SelfUserView.of(ctx.user(), ctx.client().permissions()));
+    }
+
+    @POST
+    @Path("/global-sign-out")
+    @Operation(operationId = "globalSignOut", summary = "Revoke every refresh token and every access token issued so far")
+    @APIResponse(responseCode = "204", description = "Signed out everywhere")
+    @APIResponse(responseCode = "400", description = "PasswordResetRequiredException or UserNotConfirmedException")
+    @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid, expired or revoked token")
+    @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
+    public Uni<Response> globalSignOut(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return verifier.verify(authorization).flatMap(ctx -> signOut.signOut(ctx.pool().id(), ctx.user().sub()))
+                .replaceWith(Response.noContent().build());
+    }
+}

@@ -1,0 +1,15 @@
+package io.userpools.auth.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** RespondToAuthChallenge for NEW_PASSWORD_REQUIRED: the session of the challenge and a new password. */
+public record RespondToAuthChallengeRequest(
+        @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w+]+") String clientId,
+        @Pattern(regexp = "NEW_PASSWORD_REQUIRED") String challengeName,
+        @NotNull @Size(min = 20, max = 2048) String session,
+        @NotNull @Size(min = 1, max = 128) String username,
+        @NotNull @Size(min = 1, max = 256) String newPassword,
+        @Size(max = 128) String secretHash) {
+}

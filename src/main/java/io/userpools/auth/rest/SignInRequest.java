@@ -1,0 +1,15 @@
+package io.userpools.auth.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/** InitiateAuth with USER_PASSWORD_AUTH. {@code secretHash} is needed when the client has a secret. */
+public record SignInRequest(
+        @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w+]+") String clientId,
+        @NotNull @Size(min = 1, max = 128) String username,
+        @NotNull @Size(min = 1, max = 256) String password,
+        @Size(max = 128) String secretHash,
+        Map<@Size(max = 131072) String, @Size(max = 131072) String> clientMetadata) {
+}

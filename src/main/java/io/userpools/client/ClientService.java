@@ -1,0 +1,151 @@
+package io.userpools.client;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.userpools.client.rest.CreateUserPoolClientRequest;
+import io.userpools.common.SecretBox;
+import io.userpools.common.error.ResourceNotFoundException;
+import io.userpools.pool.Pool;
+import io.userpools.pool.PoolService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * CreateUserPoolClient and DescribeUserPoolClient ([2.11]), and the client lookups of sign-in and
+ * token checks. Clients never change once created, so they are cached for a few seconds.
+ */
+@ApplicationScoped
+public class ClientService {
+
+    private static final Duration CACHE_TTL = Duration.ofSeconds(5);
+    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    /** A new client with its secret in clear, to show once. */
+    public record Created(Client client, String secret) {
+    }
+
+    private record Cached(Client client, Instant until) {
+    }
+
+    private final ClientRepository repository;
+    private final PoolService pools;
+    private final SecretBox box;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public ClientService(ClientRepository repository, PoolService pools, SecretBox box, Clock clock) {
+        this.repository = repository;
+        this.pools = pools;
+        this.box = box;
+        this.clock = clock;
+    }
+
+    /**
+     * CreateUserPoolClient: checks the read and write lists, auth flows and validities against
+     * the pool and stores a new client; a generated secret is sealed at rest and shown once.
+     *
+     * @throws ResourceNotFoundException for an unknown pool
+     * @throws io.userpools.common.error.InvalidParameterException for an invalid list, flow or validity
+     */
+    @WithTransaction
+    public Uni<Created> create(String poolId, CreateUserPoolClientRequest request) {
+        return pools.get(poolId).flatMap(pool -> {
+            ClientSettings settings = settings(pool, request);
+            String clientId = randomString(26);
+            String secret = Boolean.TRUE.equals(request.generateSecret()) ? randomString(51) : null;
+            byte[] sealed = secret == null ? null : box.seal(secret.getBytes(StandardCharsets.UTF_8), context(clientId));
+            Instant now = clock.instant();
+            Client client = new Client(pool.id(), clientId, request.name(), settings, sealed, now, now);
+            return repository.persist(AppClient.from(client)).replaceWith(new Created(client, secret));
+        });
+    }
+
+    static ClientSettings settings(Pool pool, CreateUserPoolClientRequest request) {
+        CreateUserPoolClientRequest.TokenValidityUnits given = request.tokenValidityUnits();
+        ClientSettings.TokenValidityUnits defaults = ClientSettings.TokenValidityUnits.DEFAULT;
+        ClientSettings.TokenValidityUnits units = new ClientSettings.TokenValidityUnits(
+                ClientPolicy.unit(given == null ? null : given.accessToken(), defaults.accessToken()),
+                ClientPolicy.unit(given == null ? null : given.idToken(), defaults.idToken()),
+                ClientPolicy.unit(given == null ? null : given.refreshToken(), defaults.refreshToken()));
+        var poolValidity = pool.settings().tokenValidity();
+        return new ClientSettings(
+                ClientPolicy.readAttributes(pool, request.readAttributes()),
+                ClientPolicy.writeAttributes(pool, request.writeAttributes()),
+                request.writeAttributes() != null,
+                ClientPolicy.authFlows(request.explicitAuthFlows()),
+                ClientPolicy.validitySeconds("access", request.accessTokenValidity(), units.accessToken(), poolValidity),
+                ClientPolicy.validitySeconds("id", request.idTokenValidity(), units.idToken(), poolValidity),
+                ClientPolicy.validitySeconds("refresh", request.refreshTokenValidity(), units.refreshToken(),
+                        poolValidity),
+                units,
+                ClientPolicy.preventUserExistenceErrors(request.preventUserExistenceErrors()));
+    }
+
+    /**
+     * DescribeUserPoolClient: the client with this id in this pool.
+     *
+     * @throws ResourceNotFoundException for an unknown pool or client
+     */
+    @WithSession
+    public Uni<Client> describe(String poolId, String clientId) {
+        return pools.get(poolId).flatMap(pool -> repository.findInPool(pool.id(), clientId))
+                .onItem().ifNull().failWith(() -> notFound(clientId))
+                .map(AppClient::toClient);
+    }
+
+    /**
+     * The client with this id in any pool, from the cache when fresh (sign-in names only the client).
+     *
+     * @throws ResourceNotFoundException when no such client exists
+     */
+    public Uni<Client> get(String clientId) {
+        Cached cached = cache.get(clientId);
+        if (cached != null && cached.until().isAfter(clock.instant())) {
+            return Uni.createFrom().item(cached.client());
+        }
+        return load(clientId).invoke(client -> cache.put(clientId, new Cached(client, clock.instant().plus(CACHE_TTL))));
+    }
+
+    @WithSession
+    Uni<Client> load(String clientId) {
+        return repository.findById(clientId).onItem().ifNull().failWith(() -> notFound(clientId))
+                .map(AppClient::toClient);
+    }
+
+    /** The client's secret in clear, for the secret hash check; null for a public client. */
+    public String secretOf(Client client) {
+        if (!client.hasSecret()) {
+            return null;
+        }
+        byte[] plain = box.open(client.sealedSecret(), context(client.clientId()));
+        if (plain == null) {
+            throw new IllegalStateException("The secret of client " + client.clientId()
+                    + " does not open with the configured key-encryption key");
+        }
+        return new String(plain, StandardCharsets.UTF_8);
+    }
+
+    public static ResourceNotFoundException notFound(String clientId) {
+        return new ResourceNotFoundException("User pool client " + clientId + " does not exist.");
+    }
+
+    private static String context(String clientId) {
+        return "client-secret:" + clientId;
+    }
+
+    private String randomString(int length) {
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package io.userpools.client.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.userpools.client.ClientService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/pools/{poolId}/clients")
+@Tag(name = "App clients", description = "App clients of a pool: attribute permissions, auth flows, secrets (admin)")
+@SecurityRequirement(name = "adminKey")
+@Produces(MediaType.APPLICATION_JSON)
+public class ClientResource {
+
+    private final ClientService clients;
+
+    public ClientResource(ClientService clients) {
+        this.clients = clients;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createUserPoolClient", summary = "Create an app client; a generated secret is shown once")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "client", value = Examples.CREATE_CLIENT)))
+    @APIResponse(responseCode = "201", description = "The new client, with clientSecret when one was generated",
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "400", description = "InvalidParameterException: invalid attribute lists, flows or validities")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
+    public Uni<Response> createUserPoolClient(@PathParam("poolId") String poolId,
+            @Valid @NotNull CreateUserPoolClientRequest request, UriInfo uri) {
+        return clients.create(poolId, request).map(created -> Response
+                .created(uri.getAbsolutePathBuilder().path(created.client().clientId()).build())
+                .entity(ClientView.of(created.client(), created.secret())).build());
+    }
+
+    @GET
+    @Path("/{clientId}")
+    @Operation(operationId = "describeUserPoolClient", summary = "Describe an app client (never its secret)")
+    @APIResponse(responseCode = "200", description = "The client",
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool or client")
+    public Uni<ClientView> describeUserPoolClient(@PathParam("poolId") String poolId,
+            @PathParam("clientId") String clientId) {
+        return clients.describe(poolId, clientId).map(client -> ClientView.of(client, null));
+    }
+}

@@ -1,0 +1,24 @@
+package io.userpools.client.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** The body of CreateUserPoolClient. Omitted lists and validities take Cognito's defaults. */
+public record CreateUserPoolClientRequest(
+        @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w\\s+=,.@-]+") String name,
+        @Size(max = 100) List<@NotNull @Size(min = 1, max = 2048) String> readAttributes,
+        @Size(max = 100) List<@NotNull @Size(min = 1, max = 2048) String> writeAttributes,
+        @Size(max = 10) List<@NotNull String> explicitAuthFlows,
+        Boolean generateSecret,
+        Long accessTokenValidity,
+        Long idTokenValidity,
+        Long refreshTokenValidity,
+        TokenValidityUnits tokenValidityUnits,
+        String preventUserExistenceErrors) {
+
+    /** The unit of each validity: seconds, minutes, hours (access and ID default) or days (refresh default). */
+    public record TokenValidityUnits(String accessToken, String idToken, String refreshToken) {
+    }
+}
