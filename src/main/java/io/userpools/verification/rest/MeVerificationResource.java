@@ -1,11 +1,15 @@
 package io.userpools.verification.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.userpools.auth.AccessTokenVerifier;
 import io.userpools.auth.rest.SelfUserView;
 import io.userpools.user.rest.UserView;
 import io.userpools.verification.VerificationService;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import io.userpools.ratelimit.PoolFromCaller;
 import jakarta.ws.rs.Consumes;
@@ -35,18 +39,25 @@ public class MeVerificationResource {
 
     private final AccessTokenVerifier verifier;
     private final VerificationService verification;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    public MeVerificationResource(AccessTokenVerifier verifier, VerificationService verification) {
+    public MeVerificationResource(AccessTokenVerifier verifier, VerificationService verification, ObjectMapper json,
+            Validator validator) {
         this.verifier = verifier;
         this.verification = verification;
+        this.json = json;
+        this.validator = validator;
     }
 
     @POST
     @Path("/verification-code")
     @Operation(operationId = "getUserAttributeVerificationCode",
             summary = "Send a fresh code to the signed-in user's current email or phone number")
-    @RequestBody(required = false,
-            content = @Content(examples = @ExampleObject(name = "metadata", value = Examples.SEND_CODE)))
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GetUserAttributeVerificationCodeRequest.class),
+            examples = @ExampleObject(name = "metadata", value = Examples.SEND_CODE)))
     @APIResponse(responseCode = "200", description = "Where the code went (masked)",
             content = @Content(schema = @Schema(implementation = CodeDeliveryView.class)))
     @APIResponse(responseCode = "400", description = "InvalidParameterException (not email/phone_number, no value), "
@@ -59,7 +70,8 @@ public class MeVerificationResource {
             + "TooManyRequestsException (the pool's rate limit)")
     public Uni<CodeDeliveryView> getUserAttributeVerificationCode(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("name") String name, @Valid GetUserAttributeVerificationCodeRequest request) {
+            @PathParam("name") String name, @Parameter(hidden = true) String body) throws JsonProcessingException {
+        GetUserAttributeVerificationCodeRequest request = optionalBody(body);
         return verifier.verify(authorization).flatMap(ctx -> verification.sendCode(ctx.pool(), ctx.user().sub(), name,
                         ctx.client().clientId(), request == null ? null : request.clientMetadata()))
                 .map(CodeDeliveryView::new);
@@ -86,5 +98,21 @@ public class MeVerificationResource {
         return verifier.verify(authorization).flatMap(ctx -> verification.verify(ctx.pool(), ctx.user().sub(), name,
                         request.code())
                 .map(user -> SelfUserView.of(user, ctx.client().permissions())));
+    }
+
+    /**
+     * The body is optional (a bare POST carries no Content-Type, which JAX-RS would refuse with
+     * 415), so it is read as text and held to the same JSON and validation rules as other bodies.
+     */
+    private GetUserAttributeVerificationCodeRequest optionalBody(String body) throws JsonProcessingException {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        var request = json.readValue(body, GetUserAttributeVerificationCodeRequest.class);
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return request;
     }
 }
