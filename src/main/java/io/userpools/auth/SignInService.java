@@ -13,6 +13,7 @@ import io.userpools.common.error.UserNotConfirmedException;
 import io.userpools.common.error.UserNotFoundException;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
+import io.userpools.ratelimit.CallerRateLimit;
 import io.userpools.user.Passwords;
 import io.userpools.user.PoolUser;
 import io.userpools.user.UserAccountRepository;
@@ -48,10 +49,12 @@ public class SignInService {
     private final TokenService tokens;
     private final ChallengeSessions challenges;
     private final Clock clock;
+    private final CallerRateLimit rateLimit;
 
     public SignInService(ClientService clients, PoolService pools, UserLookup lookup, UserRepository users,
             UserAccountRepository accounts, SessionRepository sessions, TokenService tokens,
-            ChallengeSessions challenges, Clock clock) {
+            ChallengeSessions challenges, Clock clock, CallerRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.clients = clients;
         this.pools = pools;
         this.lookup = lookup;
@@ -213,11 +216,14 @@ public class SignInService {
     private record ClientAndPool(Client client, Pool pool) {
     }
 
+    /** The client and its pool; the request then counts against the pool's rate limit. */
     private Uni<ClientAndPool> clientAndPool(String clientId) {
+        CallerRateLimit.Bound limit = rateLimit.forCurrentRequest();
         return clients.get(clientId).flatMap(client -> pools.get(client.poolId())
                 .onFailure(io.userpools.common.error.ResourceNotFoundException.class)
                 .transform(e -> ClientService.notFound(clientId))
-                .map(pool -> new ClientAndPool(client, pool)));
+                .map(pool -> new ClientAndPool(client, pool)))
+                .call(cp -> limit.check(cp.pool().id()));
     }
 
     private static void requireFlow(Client client, String flow) {

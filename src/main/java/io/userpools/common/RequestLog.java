@@ -55,6 +55,11 @@ public class RequestLog {
         }
     }
 
+    /** The operation the request was named after, null when it matched no resource (yet). */
+    public static String operation(RoutingContext rc) {
+        return rc.get(OPERATION);
+    }
+
     /** Names the request for the log line and the metrics: its Cognito operation and pool. */
     public static void name(RoutingContext rc, String operation, String poolId) {
         rc.put(OPERATION, operation);

@@ -53,6 +53,7 @@ public final class QuotaCategories {
             Map.entry("respondToAuthChallenge", QuotaCategory.UserAuthentication),
             Map.entry("adminRespondToAuthChallenge", QuotaCategory.UserAuthentication),
             Map.entry("refreshTokens", QuotaCategory.UserAuthentication),
+            Map.entry("initiateAuthRefresh", QuotaCategory.UserAuthentication),
             Map.entry("revokeToken", QuotaCategory.UserToken),
             Map.entry("forgotPassword", QuotaCategory.UserAccountRecovery),
             Map.entry("confirmForgotPassword", QuotaCategory.UserAccountRecovery));

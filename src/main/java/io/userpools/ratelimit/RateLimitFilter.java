@@ -10,8 +10,9 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 /**
  * Applies the rate limits before the resource runs (after admin authentication, so that
  * unauthenticated noise does not use up a pool's quota). Operations whose pool is known only
- * later (self-service calls, whose pool comes from the access token) call
- * {@link RateLimiter#check} themselves.
+ * later (resources marked {@link PoolFromCaller}: self-service calls, whose pool comes from the
+ * access token, and sign-in, whose pool comes from the app client) are limited through
+ * {@link CallerRateLimit} instead.
  */
 public class RateLimitFilter {
 
@@ -23,6 +24,9 @@ public class RateLimitFilter {
 
     @ServerRequestFilter(priority = Priorities.USER)
     public Uni<Void> limit(ContainerRequestContext request, SimpleResourceInfo resource) {
+        if (resource.getResourceClass().isAnnotationPresent(PoolFromCaller.class)) {
+            return Uni.createFrom().voidItem();
+        }
         return limiter.check(OperationNames.poolId(request), OperationNames.operation(resource));
     }
 }

@@ -24,7 +24,7 @@ class OpenApiTest {
             "createUserPoolClient", "describeUserPoolClient", "adminSetUserPassword", "adminDisableUser",
             "adminEnableUser", "adminUserGlobalSignOut", "initiateAuth", "initiateAuthRefresh",
             "respondToAuthChallenge", "getJwks", "getOpenIdConfiguration", "getUser", "globalSignOut",
-            "updateUserAttributes", "deleteUserAttributes");
+            "updateUserAttributes", "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";

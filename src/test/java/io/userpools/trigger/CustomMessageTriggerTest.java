@@ -17,6 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
+import io.restassured.http.ContentType;
+import io.userpools.support.Auth;
 import io.userpools.support.Mailbox;
 import io.userpools.verification.VerificationService;
 import jakarta.inject.Inject;
@@ -202,6 +204,44 @@ class CustomMessageTriggerTest {
         assertThat(event.path("callerContext").path("clientId").asText()).isEqualTo("client-42");
         assertThat(event.path("request").path("clientMetadata").path("flow").asText()).isEqualTo("settings");
         assertThat(event.path("request").path("userAttributes").path("cognito:email_alias").asText()).isEqualTo(address);
+        Mailbox.await(address, 1);
+    }
+
+    @Test
+    void selfServiceCodeRequestSendsTheTokensClientAndTheBodysMetadata() throws IOException {
+        mode = Mode.EMPTY;
+        String poolId = poolWithHook();
+        String clientId = Auth.createPasswordClient(poolId);
+        String address = email("eli");
+        Auth.confirmedUser(poolId, "eli", Map.of("email", address, "email_verified", "true"));
+        String token = Auth.accessToken(clientId, "eli");
+        Auth.bearer(token).contentType(ContentType.JSON).body(Map.of("clientMetadata", Map.of("flow", "settings")))
+                .when().post("/me/attributes/email/verification-code").then().statusCode(200)
+                .body("codeDeliveryDetails.destination", equalTo("e***@e***"));
+        JsonNode event = lastEvent();
+        assertThat(event.path("triggerSource").asText()).isEqualTo("CustomMessage_VerifyUserAttribute");
+        assertThat(event.path("callerContext").path("clientId").asText()).isEqualTo(clientId);
+        assertThat(event.path("request").path("clientMetadata").path("flow").asText()).isEqualTo("settings");
+        assertThat(event.path("request").path("userAttributes").path("email").asText()).isEqualTo(address);
+        Mailbox.await(address, 1);
+    }
+
+    @Test
+    void selfServiceUpdateSendsTheTokensClientAndTheBodysMetadata() throws IOException {
+        mode = Mode.EMPTY;
+        String poolId = poolWithHook();
+        String clientId = Auth.createPasswordClient(poolId);
+        Auth.confirmedUser(poolId, "fay", Map.of());
+        String token = Auth.accessToken(clientId, "fay");
+        String address = email("fay");
+        Auth.bearer(token).contentType(ContentType.JSON)
+                .body(Map.of("attributes", Map.of("email", address), "clientMetadata", Map.of("flow", "profile")))
+                .when().patch("/me/attributes").then().statusCode(200)
+                .body("codeDeliveryDetails[0].destination", equalTo("f***@e***"));
+        JsonNode event = lastEvent();
+        assertThat(event.path("triggerSource").asText()).isEqualTo("CustomMessage_UpdateUserAttribute");
+        assertThat(event.path("callerContext").path("clientId").asText()).isEqualTo(clientId);
+        assertThat(event.path("request").path("clientMetadata").path("flow").asText()).isEqualTo("profile");
         Mailbox.await(address, 1);
     }
 

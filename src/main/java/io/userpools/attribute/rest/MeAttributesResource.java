@@ -7,6 +7,7 @@ import io.userpools.auth.rest.SelfUserView;
 import io.userpools.user.rest.UserView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.userpools.ratelimit.PoolFromCaller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Self-service", description = "The signed-in user, with an access token")
 @SecurityRequirement(name = "accessToken")
 @Produces(MediaType.APPLICATION_JSON)
+@PoolFromCaller
 public class MeAttributesResource {
 
     private final AccessTokenVerifier verifier;

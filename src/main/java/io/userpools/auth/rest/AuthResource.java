@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.auth.SignInService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.userpools.ratelimit.PoolFromCaller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Sign-in", description = "Public sign-in: passwords, refresh tokens, challenges")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@PoolFromCaller
 public class AuthResource {
 
     private final SignInService signIn;

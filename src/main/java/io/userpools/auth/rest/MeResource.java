@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.auth.AccessTokenVerifier;
 import io.userpools.auth.SignOutService;
 import io.userpools.user.rest.UserView;
+import io.userpools.ratelimit.PoolFromCaller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Self-service", description = "The signed-in user, with an access token")
 @SecurityRequirement(name = "accessToken")
 @Produces(MediaType.APPLICATION_JSON)
+@PoolFromCaller
 public class MeResource {
 
     private final AccessTokenVerifier verifier;

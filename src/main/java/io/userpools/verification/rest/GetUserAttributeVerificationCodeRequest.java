@@ -1,0 +1,13 @@
+package io.userpools.verification.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/**
+ * The optional body of GetUserAttributeVerificationCode. {@code clientMetadata} reaches the custom
+ * message trigger only; it is never stored or logged.
+ */
+public record GetUserAttributeVerificationCodeRequest(
+        Map<@NotNull @Size(max = 131072) String, @Size(max = 131072) String> clientMetadata) {
+}

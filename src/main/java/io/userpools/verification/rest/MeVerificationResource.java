@@ -1,0 +1,118 @@
+package io.userpools.verification.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.userpools.auth.AccessTokenVerifier;
+import io.userpools.auth.rest.SelfUserView;
+import io.userpools.user.rest.UserView;
+import io.userpools.verification.VerificationService;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import io.userpools.ratelimit.PoolFromCaller;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/me/attributes/{name}")
+@Tag(name = "Self-service", description = "The signed-in user, with an access token")
+@SecurityRequirement(name = "accessToken")
+@Produces(MediaType.APPLICATION_JSON)
+@PoolFromCaller
+public class MeVerificationResource {
+
+    private final AccessTokenVerifier verifier;
+    private final VerificationService verification;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    public MeVerificationResource(AccessTokenVerifier verifier, VerificationService verification, ObjectMapper json,
+            Validator validator) {
+        this.verifier = verifier;
+        this.verification = verification;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @POST
+    @Path("/verification-code")
+    @Operation(operationId = "getUserAttributeVerificationCode",
+            summary = "Send a fresh code to the signed-in user's current email or phone number")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GetUserAttributeVerificationCodeRequest.class),
+            examples = @ExampleObject(name = "metadata", value = Examples.SEND_CODE)))
+    @APIResponse(responseCode = "200", description = "Where the code went (masked)",
+            content = @Content(schema = @Schema(implementation = CodeDeliveryView.class)))
+    @APIResponse(responseCode = "400", description = "InvalidParameterException (not email/phone_number, no value), "
+            + "UserLambdaValidationException, UnexpectedLambdaException, InvalidLambdaResponseException, "
+            + "InvalidEmailRoleAccessPolicyException, InvalidSmsRoleAccessPolicyException, "
+            + "PasswordResetRequiredException, UserNotConfirmedException")
+    @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid, expired or revoked token")
+    @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
+    @APIResponse(responseCode = "429", description = "LimitExceededException (5 codes per user and hour) or "
+            + "TooManyRequestsException (the pool's rate limit)")
+    public Uni<CodeDeliveryView> getUserAttributeVerificationCode(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("name") String name, @Parameter(hidden = true) String body) throws JsonProcessingException {
+        GetUserAttributeVerificationCodeRequest request = optionalBody(body);
+        return verifier.verify(authorization).flatMap(ctx -> verification.sendCode(ctx.pool(), ctx.user().sub(), name,
+                        ctx.client().clientId(), request == null ? null : request.clientMetadata()))
+                .map(CodeDeliveryView::new);
+    }
+
+    @POST
+    @Path("/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "verifyUserAttribute",
+            summary = "Verify the signed-in user's email or phone number with the code; a pending value becomes active")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "code", value = Examples.VERIFY)))
+    @APIResponse(responseCode = "200", description = "The user, as the client may read it",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "InvalidParameterException, CodeMismatchException, "
+            + "ExpiredCodeException, PasswordResetRequiredException, UserNotConfirmedException")
+    @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid, expired or revoked token")
+    @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
+    @APIResponse(responseCode = "409", description = "AliasExistsException: another user holds the value as an alias")
+    @APIResponse(responseCode = "429", description = "LimitExceededException (15 attempts per user and hour) or "
+            + "TooManyRequestsException (the pool's rate limit)")
+    public Uni<UserView> verifyUserAttribute(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("name") String name, @Valid @NotNull VerifyUserAttributeRequest request) {
+        return verifier.verify(authorization).flatMap(ctx -> verification.verify(ctx.pool(), ctx.user().sub(), name,
+                        request.code())
+                .map(user -> SelfUserView.of(user, ctx.client().permissions())));
+    }
+
+    /**
+     * The body is optional (a bare POST carries no Content-Type, which JAX-RS would refuse with
+     * 415), so it is read as text and held to the same JSON and validation rules as other bodies.
+     */
+    private GetUserAttributeVerificationCodeRequest optionalBody(String body) throws JsonProcessingException {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        var request = json.readValue(body, GetUserAttributeVerificationCodeRequest.class);
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return request;
+    }
+}
