@@ -2,7 +2,7 @@
 """A stand-in for the service, for testing bench/run before the service exists.
 
 It answers the few calls the benchmark makes (readiness, create pool, create user, PATCH
-attributes) from memory, without touching the database. It measures nothing about the real
+attributes; create client, set password, sign-in and PATCH /me/attributes) from memory, without touching the database. It measures nothing about the real
 service; it only lets the harness (seeding, wrk scripts, parsing, pgbench, the summary) run end
 to end. Pool id from STUB_POOL_ID.
 """
@@ -18,6 +18,9 @@ POOL = os.environ.get("STUB_POOL_ID", "selftest_STUB00001")
 READY_AT = time.monotonic() + float(os.environ.get("STUB_START_SECONDS", "1"))
 users = {}
 versions = {}
+passwords = {}
+tokens = {}  # access token -> username
+CLIENT_ID = "stubclient0000000000000001"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -55,10 +58,22 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = self.body()
+        if self.path == "/auth/sign-in":  # public: no admin key
+            name = body.get("username")
+            if body.get("clientId") != CLIENT_ID or name not in passwords or passwords[name] != body.get("password"):
+                self.answer(401, {"status": 401, "code": "NotAuthorizedException"})
+                return
+            token = f"stub.{name}.{len(tokens)}"
+            tokens[token] = name
+            self.answer(200, {"accessToken": token, "idToken": "stub", "refreshToken": "stub",
+                              "expiresIn": 3600, "tokenType": "Bearer"})
+            return
         if not self.authorized():
             return
         if self.path == "/pools":
             self.answer(201, {"id": POOL, "name": body.get("name")})
+        elif self.path == f"/pools/{POOL}/clients":
+            self.answer(201, {"clientId": CLIENT_ID, "poolId": POOL, "name": body.get("name")})
         elif self.path == f"/pools/{POOL}/users":
             users[body["username"]] = dict(body.get("attributes", {}))
             versions[body["username"]] = 1
@@ -66,8 +81,30 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self.answer(404, {"status": 404})
 
+    def do_PUT(self):
+        body = self.body()
+        if not self.authorized():
+            return
+        m = re.fullmatch(rf"/pools/{re.escape(POOL)}/users/([^/]+)/password", self.path)
+        if not m or m.group(1) not in users:
+            self.answer(404, {"status": 404, "code": "UserNotFoundException"})
+            return
+        passwords[m.group(1)] = body.get("password")
+        self.send_response(204)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def do_PATCH(self):
         body = self.body()
+        if self.path == "/me/attributes":
+            name = tokens.get(self.headers.get("Authorization", "")[len("Bearer "):])
+            if name is None:
+                self.answer(401, {"status": 401, "code": "NotAuthorizedException"})
+                return
+            users[name].update(body.get("attributes", {}))
+            versions[name] += 1
+            self.answer(200, {"codeDeliveryDetails": [], "user": {"username": name, "attributes": users[name]}})
+            return
         if not self.authorized():
             return
         m = re.fullmatch(rf"/pools/{re.escape(POOL)}/users/([^/]+)/attributes", self.path)
