@@ -39,6 +39,10 @@ public final class AttributeValues {
      */
     public static Optional<String> check(AttributeDefinition definition, String value) {
         String name = definition.name();
+        if (value.indexOf('\0') >= 0) {
+            // Our wording [D]: PostgreSQL can't store NUL, and no Cognito attribute needs it.
+            return Optional.of(prefix(name) + "Attribute value must not contain NUL characters");
+        }
         if (value.length() > AttributeDefinition.MAX_VALUE_LENGTH) {
             // [D] the hard 2048 limit (spec 1.3) uses the String wording for every type
             return Optional.of(tooLong(name, AttributeDefinition.MAX_VALUE_LENGTH));

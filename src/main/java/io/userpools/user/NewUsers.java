@@ -37,12 +37,6 @@ final class NewUsers {
         }
         String username = username(pool, request.username(), attributes, sub);
         AttributePolicy.checkCreate(pool, attributes);
-        attributes.forEach((name, value) -> {
-            if (value != null && value.indexOf('\0') >= 0) {
-                // Our wording [D]: PostgreSQL can't store NUL, and no Cognito attribute needs it.
-                throw new InvalidParameterException("user." + name + ": Attribute value must not contain NUL characters");
-            }
-        });
         Map<String, String> stored = new LinkedHashMap<>();
         attributes.forEach((name, value) -> {
             if (value != null && !value.isEmpty()) {
