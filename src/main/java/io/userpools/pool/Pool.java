@@ -8,21 +8,63 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** A user pool as the domain sees it: immutable, cached, never crossing {@code rest/}. */
-public record Pool(String id, String name, PoolSettings settings, List<AttributeDefinition> schema,
-        Instant createdAt, Instant lastModifiedAt) {
+/**
+ * A user pool as the domain sees it: immutable, cached, never crossing {@code rest/}. The schema
+ * is indexed by name once, at construction, since every attribute write looks names up in it.
+ */
+public final class Pool {
 
-    public Pool {
-        schema = List.copyOf(schema);
+    private final String id;
+    private final String name;
+    private final PoolSettings settings;
+    private final List<AttributeDefinition> schema;
+    private final Map<String, AttributeDefinition> attributes;
+    private final Instant createdAt;
+    private final Instant lastModifiedAt;
+
+    public Pool(String id, String name, PoolSettings settings, List<AttributeDefinition> schema, Instant createdAt,
+            Instant lastModifiedAt) {
+        this.id = id;
+        this.name = name;
+        this.settings = settings;
+        this.schema = List.copyOf(schema);
+        this.attributes = this.schema.stream()
+                .collect(Collectors.toUnmodifiableMap(AttributeDefinition::name, Function.identity()));
+        this.createdAt = createdAt;
+        this.lastModifiedAt = lastModifiedAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public PoolSettings settings() {
+        return settings;
+    }
+
+    public List<AttributeDefinition> schema() {
+        return schema;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant lastModifiedAt() {
+        return lastModifiedAt;
     }
 
     /** The schema indexed by full attribute name. */
     public Map<String, AttributeDefinition> attributes() {
-        return schema.stream().collect(Collectors.toUnmodifiableMap(AttributeDefinition::name, Function.identity()));
+        return attributes;
     }
 
     public Optional<AttributeDefinition> attribute(String name) {
-        return schema.stream().filter(a -> a.name().equals(name)).findFirst();
+        return Optional.ofNullable(attributes.get(name));
     }
 
     /** True when the pool signs users in by email or phone instead of a chosen username. */

@@ -106,7 +106,6 @@ public class PoolService {
      */
     @WithTransaction
     public Uni<Void> delete(String poolId) {
-        cache.remove(poolId);
         return repository.deleteById(poolId)
                 .invoke(() -> cache.remove(poolId))
                 .flatMap(deleted -> deleted ? Uni.createFrom().voidItem() : Uni.createFrom().failure(notFound(poolId)));

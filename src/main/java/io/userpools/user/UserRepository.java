@@ -32,7 +32,7 @@ public class UserRepository {
     private static final String BY_USERNAME = "SELECT " + COLUMNS
             + " FROM users WHERE pool_id = $1 AND username_key = $2";
     private static final String BY_SUB = "SELECT " + COLUMNS + " FROM users WHERE pool_id = $1 AND sub = $2";
-    private static final String BY_ALIAS = "SELECT " + COLUMNS.replaceAll("(\\w+)", "u.$1").replace("u.u.", "u.")
+    private static final String BY_ALIAS = "SELECT u." + COLUMNS.replace(", ", ", u.")
             + " FROM user_aliases a JOIN users u ON u.pool_id = a.pool_id AND u.sub = a.sub"
             + " WHERE a.pool_id = $1 AND a.value_key = $2 ORDER BY a.attribute_name LIMIT 1";
     private static final String INSERT = "INSERT INTO users (pool_id, sub, username, username_key, status, enabled, "
