@@ -10,21 +10,23 @@ import io.userpools.user.UserRepository;
 import io.userpools.trigger.TriggerSource;
 import io.userpools.verification.CodeIssuer;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Attribute writes, admin and self-service ([2.2], [2.3], [2.4]). Each write is one transaction:
  * the user's row is locked, the policy plans the change against the locked state, and the new
  * attributes, pending values and identifiers are written before commit. Concurrent writes to one
  * user therefore queue on the row lock and never lose each other's changes; writes that deadlock
- * on identifiers are retried.
+ * on identifiers are retried. Admin writes that touch no state-dependent attribute take the fast
+ * path instead ({@link MergeWrite}, {@link MergeLanes}).
  */
-@ApplicationScoped
+@Singleton
 public class AttributeService {
 
     private final PoolService pools;
@@ -32,15 +34,17 @@ public class AttributeService {
     private final UserLookup lookup;
     private final AttributeWriter writer;
     private final CodeIssuer codes;
+    private final MergeLanes lanes;
     private final Clock clock;
 
     public AttributeService(PoolService pools, UserRepository users, UserLookup lookup, AttributeWriter writer,
-            CodeIssuer codes, Clock clock) {
+            CodeIssuer codes, MergeLanes lanes, Clock clock) {
         this.pools = pools;
         this.users = users;
         this.lookup = lookup;
         this.writer = writer;
         this.codes = codes;
+        this.lanes = lanes;
         this.clock = clock;
     }
 
@@ -59,18 +63,16 @@ public class AttributeService {
     public Uni<UpdateOutcome> adminUpdate(String poolId, String username, Map<String, String> attributes,
             Map<String, String> clientMetadata, Long expectedVersion) {
         return pools.get(poolId).flatMap(pool -> {
-            Uni<UpdateOutcome> general = write(pool, sql -> lookup.resolve(sql, pool, username, true),
+            Supplier<Uni<UpdateOutcome>> general = () -> write(pool, sql -> lookup.resolve(sql, pool, username, true),
                     expectedVersion, user -> AttributePolicy.planUpdate(pool, UpdateContext.ADMIN, null,
                             user.attributes(), user.pending(), attributes), new Caller(null, clientMetadata));
             if (expectedVersion != null || !MergeWrite.applies(pool, attributes)) {
-                return general;
+                return general.get();
             }
             // Validates fully (throws on any violation) before the single-statement write.
             AttributePolicy.planUpdate(pool, UpdateContext.ADMIN, null, Map.of(), Map.of(), attributes);
-            MergeWrite merge = MergeWrite.of(attributes);
-            return users.mergeAttributes(users.pool(), pool.id(), pool.key(username), merge.set(), merge.remove(),
-                    clock.instant())
-                    .flatMap(user -> user != null ? Uni.createFrom().item(new UpdateOutcome(user, List.of())) : general);
+            return lanes.merge(pool.id(), pool.key(username), MergeWrite.of(attributes))
+                    .flatMap(user -> user != null ? Uni.createFrom().item(new UpdateOutcome(user, List.of())) : general.get());
         });
     }
 

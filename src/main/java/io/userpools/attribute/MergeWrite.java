@@ -12,9 +12,10 @@ import java.util.Set;
  * The fast path of an attribute write. When a request names none of the attributes whose
  * outcome depends on the user's current state (email, phone number, their flags, and sign-in
  * identifiers), its validation depends on the schema alone and its effect is a plain merge:
- * set the non-blank values, remove the blank ones. That is one UPDATE statement, atomic on its
- * own, with no read and no explicit transaction. Anything else (and any fall-back: user named by
- * sub or alias, nothing changed) takes the locked read-plan-write path.
+ * set the non-blank values, remove the blank ones. {@link MergeLanes} runs it as one UPDATE
+ * statement (or, with other writes to the same user, as one batch), with no explicit transaction.
+ * Anything else (and any fall-back: user named by sub or alias, nothing changed) takes the locked
+ * read-plan-write path.
  */
 record MergeWrite(Map<String, String> set, List<String> remove) {
 
@@ -32,6 +33,14 @@ record MergeWrite(Map<String, String> set, List<String> remove) {
             }
         }
         return true;
+    }
+
+    /** The attributes after this write: the values set, the names removed. */
+    Map<String, String> applyTo(Map<String, String> attributes) {
+        Map<String, String> result = new LinkedHashMap<>(attributes);
+        result.putAll(set);
+        remove.forEach(result::remove);
+        return result;
     }
 
     static MergeWrite of(Map<String, String> requested) {

@@ -8,7 +8,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,7 +23,7 @@ import java.util.UUID;
  * attribute update, so each operation is one prepared statement. Methods take the
  * {@link SqlClient} to run on, so that a service can compose them in one transaction.
  */
-@ApplicationScoped
+@Singleton
 public class UserRepository {
 
     static final String COLUMNS = "sub, username, status, enabled, password_hash, attributes, pending, version, "
@@ -44,6 +44,8 @@ public class UserRepository {
     private static final String MERGE = "UPDATE users SET attributes = (attributes || $3) - $4::text[], "
             + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND username_key = $2 "
             + "AND (attributes || $3) - $4::text[] IS DISTINCT FROM attributes RETURNING " + COLUMNS;
+    private static final String COMPARE_AND_SET = "UPDATE users SET attributes = $3, version = $4, "
+            + "last_modified_at = $5 WHERE pool_id = $1 AND sub = $2 AND version = $6";
     private static final String UNVERIFY = "UPDATE users SET attributes = attributes || jsonb_build_object($3::text, "
             + "'false'), version = version + 1, last_modified_at = $4 WHERE pool_id = $1 AND sub = $2";
     private static final String DELETE = "DELETE FROM users WHERE pool_id = $1 AND sub = $2";
@@ -112,6 +114,18 @@ public class UserRepository {
         Tuple values = Tuple.of(poolId, usernameKey, new JsonObject(new LinkedHashMap<>(set)),
                 remove.toArray(String[]::new), utc(now));
         return one(sql, MERGE, poolId, values);
+    }
+
+    /**
+     * Stores attributes and a new version if the user is still at the version it was read with.
+     *
+     * @return false when another write came first (the caller reads again)
+     */
+    public Uni<Boolean> compareAndSetAttributes(SqlClient sql, PoolUser read, Map<String, String> attributes,
+            long newVersion, Instant now) {
+        Tuple values = Tuple.of(read.poolId(), read.sub(), new JsonObject(new LinkedHashMap<>(attributes)), newVersion,
+                utc(now), read.version());
+        return sql.preparedQuery(COMPARE_AND_SET).execute(values).map(rows -> rows.rowCount() == 1);
     }
 
     /**

@@ -160,32 +160,98 @@ class AdminUpdateUserAttributesTest {
         concurrentUpdates(true);
     }
 
-    private void concurrentUpdates(boolean bySub) throws Exception {
+    @Test
+    void concurrentWritesThatChangeNothingDoNotAdvanceTheVersion() throws Exception {
+        String poolId = createPool(poolWithAttributes(16));
+        createUser(poolId, "steady", Map.of("custom:a0", "same"));
+        // 16 writes that change something, 16 that repeat the stored value; all at once
+        List<Response> answers = concurrently(32, n -> patch(poolId, "steady",
+                n % 2 == 0 ? Map.of("custom:a" + n / 2, n == 0 ? "same" : "v" + n) : Map.of("custom:a0", "same")));
+        for (Response answer : answers) {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.jsonPath().getString("attributes.'custom:a0'")).isEqualTo("same");
+        }
+        Response user = admin().get("/pools/{p}/users/{u}", poolId, "steady");
+        // n = 0 repeats "same" too: 15 of the 32 writes change something
+        assertThat(user.jsonPath().getInt("version")).isEqualTo(1 + 15);
+        assertThat(answers.stream().mapToInt(a -> a.jsonPath().getInt("version")).max().orElseThrow()).isEqualTo(16);
+    }
+
+    @Test
+    void concurrentSetsAndDeletesOfOneAttributeLeaveOneOfTheWrittenStates() throws Exception {
+        String poolId = createPool(poolWithAttributes(1));
+        createUser(poolId, "flip", Map.of("custom:a0", "start"));
+        List<Response> answers = concurrently(32, n -> {
+            Map<String, String> attributes = new HashMap<>();
+            attributes.put("custom:a0", n % 4 == 0 ? "" : "v" + n);
+            return patch(poolId, "flip", attributes);
+        });
+        // every answer shows its own write: its value, or no value after its delete
+        for (int n = 0; n < 32; n++) {
+            assertThat(answers.get(n).statusCode()).isEqualTo(200);
+            assertThat(answers.get(n).jsonPath().getString("attributes.'custom:a0'")).isEqualTo(n % 4 == 0 ? null : "v" + n);
+        }
+        // the stored state is the one of the answer with the highest version
+        Response highest = answers.stream().max(java.util.Comparator.comparingInt(a -> a.jsonPath().getInt("version")))
+                .orElseThrow();
+        Response user = admin().get("/pools/{p}/users/{u}", poolId, "flip");
+        assertThat(user.jsonPath().getInt("version")).isEqualTo(highest.jsonPath().getInt("version"));
+        assertThat(user.jsonPath().getString("attributes.'custom:a0'"))
+                .isEqualTo(highest.jsonPath().getString("attributes.'custom:a0'"));
+    }
+
+    private static Map<String, Object> poolWithAttributes(int count) {
         Map<String, Object> pool = new HashMap<>();
         pool.put("name", "concurrent");
         List<Map<String, Object>> schema = new java.util.ArrayList<>();
-        for (int i = 0; i < 32; i++) {
+        for (int i = 0; i < count; i++) {
             schema.add(Map.of("name", "a" + i, "type", "String"));
         }
         pool.put("schema", schema);
-        String poolId = createPool(pool);
+        return pool;
+    }
+
+    /** Sends {@code count} requests at once (request n from its own thread); the answers in order of n. */
+    private static List<Response> concurrently(int count, java.util.function.IntFunction<Response> request)
+            throws Exception {
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(count);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(executor.submit(() -> {
+                    start.await();
+                    return request.apply(n);
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new java.util.ArrayList<>();
+            for (var future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    private void concurrentUpdates(boolean bySub) throws Exception {
+        String poolId = createPool(poolWithAttributes(32));
         createUser(poolId, "busy", Map.of());
         String target = bySub ? admin().get("/pools/{p}/users/{u}", poolId, "busy").jsonPath().getString("sub") : "busy";
-        var executor = java.util.concurrent.Executors.newFixedThreadPool(32);
-        var start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            int n = i;
-            answers.add(executor.submit(() -> {
-                start.await();
-                return patch(poolId, target, Map.of("custom:a" + n, "v" + n)).statusCode();
-            }));
+        List<Response> answers = concurrently(32, n -> patch(poolId, target, Map.of("custom:a" + n, "v" + n)));
+        java.util.Set<Integer> versions = new java.util.TreeSet<>();
+        for (int n = 0; n < 32; n++) {
+            Response answer = answers.get(n);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            // each answer shows the user as its own write left it, at a version of its own
+            assertThat(answer.jsonPath().getString("attributes.'custom:a" + n + "'")).isEqualTo("v" + n);
+            assertThat(answer.header("ETag")).isEqualTo("\"" + answer.jsonPath().getInt("version") + "\"");
+            versions.add(answer.jsonPath().getInt("version"));
         }
-        start.countDown();
-        for (var answer : answers) {
-            assertThat(answer.get()).isEqualTo(200);
-        }
-        executor.shutdown();
+        assertThat(versions).hasSize(32).first().isEqualTo(2);
+        assertThat(versions).last().isEqualTo(33);
         Response user = admin().get("/pools/{p}/users/{u}", poolId, "busy");
         assertThat(user.jsonPath().getInt("version")).isEqualTo(33);
         Map<String, String> stored = user.jsonPath().getMap("attributes");
