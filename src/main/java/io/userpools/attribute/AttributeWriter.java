@@ -7,7 +7,7 @@ import io.userpools.user.AliasRepository;
 import io.userpools.user.PoolUser;
 import io.userpools.user.UserRepository;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.UUID;
  * Carries out a planned write inside the caller's transaction: identifiers first (so that a
  * clash aborts before the row changes), then the user row.
  */
-@ApplicationScoped
+@Singleton
 public class AttributeWriter {
 
     private final UserRepository users;

@@ -16,7 +16,7 @@ import io.userpools.user.PoolUser;
 import io.userpools.user.UserAccountRepository;
 import io.userpools.user.UserLookup;
 import io.userpools.user.UserStatus;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Arrays;
@@ -40,7 +40,7 @@ import org.jose4j.lang.JoseException;
  * call, so a revocation counts at once on every replica. Once the token is verified, the request
  * counts against its pool's rate limit: the one place where self-service calls are limited.
  */
-@ApplicationScoped
+@Singleton
 public class AccessTokenVerifier {
 
     public static final String INVALID = "Invalid Access Token";

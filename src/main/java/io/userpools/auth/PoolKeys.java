@@ -8,7 +8,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -36,7 +36,7 @@ import org.jose4j.lang.JoseException;
  * the pool verifies by its {@code kid}, which makes rotation a matter of adding a key and
  * retiring the old one later. Keys never change once written, so they are cached for good.
  */
-@ApplicationScoped
+@Singleton
 public class PoolKeys {
 
     /** The key that signs a pool's new tokens. */

@@ -6,7 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +16,7 @@ import java.util.UUID;
  * Sign-in sessions (one row per refresh token family; the refresh token only as SHA-256).
  * Revocation is written by {@link io.userpools.user.UserAccountRepository#signOut}.
  */
-@ApplicationScoped
+@Singleton
 public class SessionRepository {
 
     /** A stored session. */

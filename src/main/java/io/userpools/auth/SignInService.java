@@ -20,7 +20,7 @@ import io.userpools.user.UserAccountRepository;
 import io.userpools.user.UserLookup;
 import io.userpools.user.UserRepository;
 import io.userpools.user.UserStatus;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
 
@@ -28,7 +28,7 @@ import java.util.Map;
  * InitiateAuth (USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH) and RespondToAuthChallenge
  * (NEW_PASSWORD_REQUIRED), with the check order and texts of behaviour spec 2.12.
  */
-@ApplicationScoped
+@Singleton
 public class SignInService {
 
     public static final String WRONG_CREDENTIALS = "Incorrect username or password.";

@@ -2,7 +2,7 @@ package io.userpools.auth;
 
 import io.smallrye.mutiny.Uni;
 import io.userpools.user.UserAccountRepository;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -11,7 +11,7 @@ import java.util.UUID;
  * refresh tokens stop working and so do the access tokens issued from them; tokens of sessions
  * started later keep working. The database is the only record, so every replica sees it at once.
  */
-@ApplicationScoped
+@Singleton
 public class SignOutService {
 
     private final UserAccountRepository accounts;

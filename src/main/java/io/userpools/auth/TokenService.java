@@ -7,7 +7,7 @@ import io.userpools.client.Client;
 import io.userpools.common.UserpoolsConfig;
 import io.userpools.pool.Pool;
 import io.userpools.user.PoolUser;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +22,7 @@ import java.util.UUID;
  * Issues tokens: RS256 JWTs signed with the pool's key (SmallRye JWT), and opaque refresh tokens
  * of 32 random bytes that are stored only as SHA-256 in a new session row.
  */
-@ApplicationScoped
+@Singleton
 public class TokenService {
 
     /** The tokens of one authentication result; {@code refreshToken} is null on a refresh. */

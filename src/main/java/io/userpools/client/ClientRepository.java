@@ -3,10 +3,10 @@ package io.userpools.client;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** App clients in PostgreSQL, through Hibernate Reactive with Panache. */
-@ApplicationScoped
+@Singleton
 @WithSession
 public class ClientRepository implements PanacheRepositoryBase<AppClient, String> {
 

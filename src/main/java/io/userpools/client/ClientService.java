@@ -8,7 +8,7 @@ import io.userpools.common.SecretBox;
 import io.userpools.common.error.ResourceNotFoundException;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * CreateUserPoolClient and DescribeUserPoolClient ([2.11]), and the client lookups of sign-in and
  * token checks. Clients never change once created, so they are cached for a few seconds.
  */
-@ApplicationScoped
+@Singleton
 public class ClientService {
 
     private static final Duration CACHE_TTL = Duration.ofSeconds(5);

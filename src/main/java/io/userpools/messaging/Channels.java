@@ -4,7 +4,7 @@ import io.userpools.common.error.CognitoException;
 import io.userpools.common.error.InvalidEmailRoleAccessPolicyException;
 import io.userpools.common.error.InvalidSmsRoleAccessPolicyException;
 import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.ConfigValue;
  * changes ([2.1] "Messaging failures"), with the exception of the channel's role-policy error:
  * the deployment, not the caller's input, is at fault.
  */
-@ApplicationScoped
+@Singleton
 public class Channels {
 
     static final String NO_EMAIL = "User pool does not have email configuration to send messages.";

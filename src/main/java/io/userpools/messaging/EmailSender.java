@@ -3,10 +3,10 @@ package io.userpools.messaging;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Sends email through Quarkus Mailer (SMTP: {@code QUARKUS_MAILER_HOST}, {@code _PORT}, {@code _FROM}). */
-@ApplicationScoped
+@Singleton
 public class EmailSender {
 
     private final ReactiveMailer mailer;

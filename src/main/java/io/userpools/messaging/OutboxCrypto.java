@@ -3,7 +3,7 @@ package io.userpools.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,7 +15,7 @@ import java.security.SecureRandom;
  * stops the service with a clear message.
  */
 @Startup
-@ApplicationScoped
+@Singleton
 public class OutboxCrypto {
 
     private final OutboxCipher cipher;

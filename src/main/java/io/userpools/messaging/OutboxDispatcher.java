@@ -5,7 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
 import io.vertx.mutiny.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * sent ones and reschedules failures with exponential backoff. Message texts and addresses are
  * never logged.
  */
-@ApplicationScoped
+@Singleton
 public class OutboxDispatcher {
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);

@@ -5,7 +5,7 @@ import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,7 +18,7 @@ import java.util.List;
  * transaction stays open while a message travels; a dispatcher that dies mid-send leaves the row
  * to be claimed again when the lease ends.
  */
-@ApplicationScoped
+@Singleton
 public class OutboxRepository {
 
     private static final String CLAIM = "UPDATE outbox SET next_attempt_at = $2, attempts = attempts + 1 "

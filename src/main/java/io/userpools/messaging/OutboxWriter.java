@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
  * it survives a crash between commit and send. Call {@link OutboxDispatcher#nudge()} after the
  * commit to send it at once.
  */
-@ApplicationScoped
+@Singleton
 public class OutboxWriter {
 
     private static final String INSERT = "INSERT INTO outbox (pool_id, channel, payload_enc, created_at, "

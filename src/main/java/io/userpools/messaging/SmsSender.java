@@ -6,13 +6,13 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Sends SMS through the configured HTTP gateway: {@code POST <gateway-url>} with
  * {@code {"to", "message"}} and {@code Authorization: Bearer <gateway-token>}; any 2xx is success.
  */
-@ApplicationScoped
+@Singleton
 public class SmsSender {
 
     /** The gateway refused or failed; the text holds only the status. */

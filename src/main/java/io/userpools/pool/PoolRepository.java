@@ -4,11 +4,11 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /** Pools in PostgreSQL, through Hibernate Reactive with Panache. */
-@ApplicationScoped
+@Singleton
 @WithSession
 public class PoolRepository implements PanacheRepositoryBase<UserPool, String> {
 

@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.common.UserpoolsConfig;
 import io.userpools.common.error.ResourceNotFoundException;
 import io.userpools.pool.rest.CreateUserPoolRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * for a few seconds; a pool's schema never changes, and a deletion elsewhere shows at the latest
  * when the entry expires (its users are gone with it at once).
  */
-@ApplicationScoped
+@Singleton
 public class PoolService {
 
     private static final Duration CACHE_TTL = Duration.ofSeconds(5);

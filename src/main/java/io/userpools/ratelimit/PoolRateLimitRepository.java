@@ -4,14 +4,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /** A pool's rate-limit overrides (table {@code pool_rate_limits}), on the reactive client. */
-@ApplicationScoped
+@Singleton
 public class PoolRateLimitRepository {
 
     private static final String SELECT = "SELECT category, per_second FROM pool_rate_limits WHERE pool_id = $1";

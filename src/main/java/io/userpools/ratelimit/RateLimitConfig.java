@@ -7,14 +7,14 @@ import io.smallrye.config.WithDefault;
  * Deployment-wide request-rate limits per pool and quota category, in requests per second, under
  * {@code userpools.rate-limits.} (for example {@code userpools.rate-limits.user-update=25}, or
  * {@code USERPOOLS_RATE_LIMITS_USER_UPDATE=25} in the environment). A pool may override them
- * through {@code PUT /pools/{poolId}/rate-limits}. The defaults are generous (10,000/s) so that
+ * through {@code PUT /pools/{poolId}/rate-limits}. The defaults are generous (1,000,000/s) so that
  * nothing is throttled unless an operator asks for it; Cognito's own defaults are far lower (see
  * {@link QuotaCategory#cognitoDefault()}). Limits are counted in memory by each replica.
  */
 @ConfigMapping(prefix = "userpools.rate-limits")
 public interface RateLimitConfig {
 
-    String DEFAULT = "10000";
+    String DEFAULT = "1000000";
 
     /** UserAuthentication: requests per second per pool (user-authentication). */
     @WithDefault(DEFAULT)

@@ -14,7 +14,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * at most 64 KiB. A refused connection is tried up to three times in all, as Cognito retries a
  * Lambda; a timeout is not retried. The event's client metadata is never logged.
  */
-@ApplicationScoped
+@Singleton
 public class CustomMessageTrigger {
 
     public static final int DEFAULT_TIMEOUT_MILLIS = 5000;

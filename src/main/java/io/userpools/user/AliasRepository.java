@@ -5,7 +5,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.userpools.common.error.AliasExistsException;
 import io.userpools.pool.StandardAttributes;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.UUID;
 
@@ -13,7 +13,7 @@ import java.util.UUID;
  * The sign-in identifiers other than the username (user_aliases). The primary key makes every
  * identifier unique in its pool; a clash surfaces as {@link AliasExistsException}.
  */
-@ApplicationScoped
+@Singleton
 public class AliasRepository {
 
     private static final String INSERT = "INSERT INTO user_aliases (pool_id, attribute_name, value_key, sub) "

@@ -5,7 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -14,7 +14,7 @@ import java.util.UUID;
  * The account side of a user: password and status, enabled flag, sign-out. Each operation is one
  * statement on the reactive client, composable in a caller's transaction.
  */
-@ApplicationScoped
+@Singleton
 public class UserAccountRepository {
 
     /** A user with the state of one of its sessions, as an access-token check needs it. */

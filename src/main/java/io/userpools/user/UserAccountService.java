@@ -3,14 +3,14 @@ package io.userpools.user;
 import io.smallrye.mutiny.Uni;
 
 import io.userpools.pool.PoolService;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
  * The admin account operations: AdminSetUserPassword, AdminDisableUser, AdminEnableUser and
  * AdminUserGlobalSignOut. Users are named by username, sub or alias ([2.1]).
  */
-@ApplicationScoped
+@Singleton
 public class UserAccountService {
 
     private final PoolService pools;

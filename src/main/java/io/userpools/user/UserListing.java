@@ -4,12 +4,12 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.common.PageTokens;
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.pool.PoolService;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
 
 /** ListUsers ([2.9]): filtered, keyset-paginated pages of a pool's users. */
-@ApplicationScoped
+@Singleton
 public class UserListing {
 
     public static final int MAX_LIMIT = 60;

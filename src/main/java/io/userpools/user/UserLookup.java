@@ -4,14 +4,14 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.common.error.UserNotFoundException;
 import io.userpools.pool.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.UUID;
 
 /**
  * Resolves the {@code {username}} of an admin path: the exact username first, then the
  * {@code sub}, then an alias ([2.1]).
  */
-@ApplicationScoped
+@Singleton
 public class UserLookup {
 
     private final UserRepository users;

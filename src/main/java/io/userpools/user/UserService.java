@@ -9,14 +9,14 @@ import io.userpools.pool.PoolService;
 import io.userpools.pool.StandardAttributes;
 import io.userpools.user.rest.AdminCreateUserRequest;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 /** AdminCreateUser, AdminGetUser and AdminDeleteUser ([2.7], [2.8]). */
-@ApplicationScoped
+@Singleton
 public class UserService {
 
     private final PoolService pools;

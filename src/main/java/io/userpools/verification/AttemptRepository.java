@@ -4,13 +4,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Per-user attempt counters (user_attempts): one row per user and kind, a fixed window each. */
-@ApplicationScoped
+@Singleton
 public class AttemptRepository {
 
     /** The window's count (this attempt included) and start. */

@@ -18,7 +18,7 @@ import io.userpools.trigger.TriggerSource;
 import io.userpools.user.PoolUser;
 import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
  * commit, {@link #afterCommit()} sends the messages at once.
  */
 @Startup
-@ApplicationScoped
+@Singleton
 public class CodeIssuer {
 
     private static final Logger LOG = Logger.getLogger(CodeIssuer.class);

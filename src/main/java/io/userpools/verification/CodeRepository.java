@@ -5,14 +5,14 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** verification_codes: one live code per user and attribute; a newer code replaces the older. */
-@ApplicationScoped
+@Singleton
 public class CodeRepository {
 
     private static final String UPSERT = "INSERT INTO verification_codes (pool_id, sub, attribute_name, code_hmac, "

@@ -13,7 +13,7 @@ import io.userpools.user.UserIdentifiers;
 import io.userpools.user.UserLookup;
 import io.userpools.user.UserRepository;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** GetUserAttributeVerificationCode ([2.5]) and VerifyUserAttribute ([2.6]) for a signed-in user. */
-@ApplicationScoped
+@Singleton
 public class VerificationService {
 
     public static final String NOT_VERIFIABLE = "Invalid attribute name. Only phone_number and email can be verified.";

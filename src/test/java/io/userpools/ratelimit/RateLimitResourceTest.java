@@ -26,7 +26,7 @@ class RateLimitResourceTest {
                 .body("poolId", equalTo(poolId))
                 .body("overrides.size()", equalTo(0))
                 .body("limits.size()", equalTo(QuotaCategory.values().length))
-                .body("limits.UserUpdate", equalTo(10_000));
+                .body("limits.UserUpdate", equalTo(1_000_000));
     }
 
     @Test
@@ -36,9 +36,9 @@ class RateLimitResourceTest {
                 .when().put("/pools/{id}/rate-limits", poolId)
                 .then().statusCode(200)
                 .body("overrides.UserUpdate", equalTo(25)).body("limits.UserList", equalTo(30))
-                .body("limits.UserRead", equalTo(10_000));
+                .body("limits.UserRead", equalTo(1_000_000));
         adminJson(Map.of("limits", Map.of())).when().put("/pools/{id}/rate-limits", poolId)
-                .then().statusCode(200).body("overrides.size()", equalTo(0)).body("limits.UserUpdate", equalTo(10_000));
+                .then().statusCode(200).body("overrides.size()", equalTo(0)).body("limits.UserUpdate", equalTo(1_000_000));
     }
 
     @Test
