@@ -3,6 +3,7 @@ package io.userpools.attribute;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.userpools.common.Metrics;
+import io.userpools.common.UserpoolsConfig;
 import io.userpools.user.PoolUser;
 import io.userpools.user.UserRepository;
 import io.vertx.core.Context;
@@ -10,15 +11,18 @@ import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs the fast-path attribute writes ({@link MergeWrite}) with at most one statement in flight
- * per user in this process. A write to a user with none in flight is the single MERGE statement.
+ * per user in this process. A write to a user with none in flight is stored right away (below).
  * Writes that arrive while one is in flight wait, and when it ends they go together as one
  * batch: the user is read, the writes are applied to it in arrival order in memory, and the result
  * is stored with a compare-and-set on the version, which advances once per write that changed
@@ -26,9 +30,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * after the other (they were concurrent, so that order is a valid one). Without this, concurrent
  * writes to one user queue on its row lock in PostgreSQL, one round trip each.
  *
- * <p>A write that changes nothing, a user that does not exist and a batch that keeps losing its
- * compare-and-set to another writer (the locked path, another replica) come back as null, and
- * the caller takes the locked path instead.
+ * <p>Single writes (one per user, so always of distinct users) share statements the same way:
+ * at most {@code userpools.attribute-writes.statements} are in flight, and the writes that arrive
+ * while all are busy go together in the next one, a multi-row UPDATE
+ * ({@link UserRepository#mergeMany}) that skips rows other transactions hold locked. When that
+ * statement fails, its writes are retried one by one, so that one write's failure never becomes
+ * another's.
+ *
+ * <p>A write that changes nothing, a user that does not exist or whose row another transaction
+ * holds, and a batch that keeps losing its compare-and-set to another writer (the locked path,
+ * another replica) come back as null, and the caller takes the locked path instead.
  */
 @Singleton
 class MergeLanes {
@@ -38,12 +49,19 @@ class MergeLanes {
     private final UserRepository users;
     private final Metrics metrics;
     private final Clock clock;
+    private final int maxStatements;
+    private final int maxBatch;
     private final Map<LaneKey, Lane> lanes = new ConcurrentHashMap<>();
+    /** Single writes waiting for a statement, and the statements in flight; guarded by {@code this}. */
+    private final ArrayDeque<Single> queue = new ArrayDeque<>();
+    private int statementsInFlight;
 
-    MergeLanes(UserRepository users, Metrics metrics, Clock clock) {
+    MergeLanes(UserRepository users, Metrics metrics, Clock clock, UserpoolsConfig config) {
         this.users = users;
         this.metrics = metrics;
         this.clock = clock;
+        this.maxStatements = Math.max(1, config.attributeWrites().statements());
+        this.maxBatch = Math.max(1, config.attributeWrites().batch());
     }
 
     /** The user as this write left it, or null (see the class comment). */
@@ -67,25 +85,93 @@ class MergeLanes {
     }
 
     private void run(LaneKey key, List<Waiter> batch) {
+        if (batch.size() == 1) {
+            submit(new Single(key, batch.get(0), false));
+            return;
+        }
         metrics.attributeWriteBatch(batch.size());
         // deferred: a failure while building the statement fails the batch instead of leaving the lane open
-        Uni<List<PoolUser>> results = Uni.createFrom().deferred(() -> {
-            if (batch.size() > 1) {
-                return batch(key, batch, CAS_ATTEMPTS);
+        Uni.createFrom().deferred(() -> batch(key, batch, CAS_ATTEMPTS)).subscribe().with(
+                stored -> finish(key, batch, stored, null), failure -> finish(key, batch, null, failure));
+    }
+
+    /** Ends a lane's write: the lane moves on, then each waiter gets its user (or the failure). */
+    private void finish(LaneKey key, List<Waiter> batch, List<PoolUser> stored, Throwable failure) {
+        next(key);
+        for (int i = 0; i < batch.size(); i++) {
+            if (failure == null) {
+                batch.get(i).complete(stored.get(i));
+            } else {
+                batch.get(i).fail(failure);
             }
-            MergeWrite write = batch.get(0).write;
-            return users.mergeAttributes(users.pool(), key.poolId, key.usernameKey, write.set(), write.remove(),
-                    clock.instant()).map(Collections::singletonList);
+        }
+    }
+
+    /**
+     * A lane's lone write, waiting for a statement it may share with other users' writes
+     * ({@code alone}: one that failed in a shared statement, retried on its own).
+     */
+    private record Single(LaneKey key, Waiter waiter, boolean alone) {
+    }
+
+    private void submit(Single single) {
+        synchronized (this) {
+            if (statementsInFlight >= maxStatements) {
+                queue.add(single);
+                return;
+            }
+            statementsInFlight++;
+        }
+        store(List.of(single));
+    }
+
+    /** Runs one statement for these writes; when it ends, the next one takes what queued meanwhile. */
+    private void store(List<Single> singles) {
+        metrics.attributeWriteBatch(singles.size());
+        Instant now = clock.instant();
+        Uni<List<PoolUser>> statement = Uni.createFrom().deferred(() -> {
+            List<UserRepository.Merge> merges = singles.stream().map(single -> new UserRepository.Merge(
+                    single.key.poolId, single.key.usernameKey, single.waiter.write.set(),
+                    single.waiter.write.remove())).toList();
+            return users.mergeMany(users.pool(), merges, now);
         });
-        results.subscribe().with(users -> {
-            next(key);
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).complete(users.get(i));
+        statement.subscribe().with(stored -> {
+            takeNext();
+            for (int i = 0; i < singles.size(); i++) {
+                Single single = singles.get(i);
+                finish(single.key, List.of(single.waiter), Collections.singletonList(stored.get(i)), null);
             }
         }, failure -> {
-            next(key);
-            batch.forEach(waiter -> waiter.fail(failure));
+            takeNext();
+            if (singles.size() == 1) {
+                Single single = singles.get(0);
+                finish(single.key, List.of(single.waiter), null, failure);
+            } else {
+                // one by one: a write that cannot be stored fails alone
+                singles.forEach(single -> submit(new Single(single.key, single.waiter, true)));
+            }
         });
+    }
+
+    /** Starts a statement with the writes that queued, or frees the slot. */
+    private void takeNext() {
+        List<Single> next;
+        synchronized (this) {
+            if (queue.isEmpty()) {
+                statementsInFlight--;
+                return;
+            }
+            next = new ArrayList<>(Math.min(queue.size(), maxBatch));
+            next.add(queue.poll());
+            // distinct users only (the lanes see to it; checked, since a repeat would lose a write)
+            Set<LaneKey> keys = new HashSet<>();
+            keys.add(next.get(0).key);
+            while (!next.get(0).alone && next.size() < maxBatch && !queue.isEmpty()
+                    && !queue.peek().alone && keys.add(queue.peek().key)) {
+                next.add(queue.poll());
+            }
+        }
+        store(next);
     }
 
     /** Starts the writes that arrived meanwhile, or closes the lane. */

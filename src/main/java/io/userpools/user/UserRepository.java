@@ -41,9 +41,17 @@ public class UserRepository {
     private static final String UPDATE_ATTRIBUTES = "UPDATE users SET attributes = $3, pending = $4, "
             + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2 "
             + "RETURNING version, last_modified_at";
-    private static final String MERGE = "UPDATE users SET attributes = (attributes || $3) - $4::text[], "
-            + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND username_key = $2 "
-            + "AND (attributes || $3) - $4::text[] IS DISTINCT FROM attributes RETURNING " + COLUMNS;
+    // Rows another transaction holds locked are skipped (not waited for): their merges come back
+    // as null and take the locked path on their own, so one busy user never stalls the others.
+    private static final String MERGE_MANY = "WITH w AS (SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[]) "
+            + "AS w(pool_id, username_key, doc)), "
+            + "t AS (SELECT u.pool_id, u.sub, w.doc FROM users u JOIN w ON u.pool_id = w.pool_id "
+            + "AND u.username_key = w.username_key FOR UPDATE OF u SKIP LOCKED) "
+            + "UPDATE users u SET attributes = jsonb_strip_nulls(u.attributes || t.doc), "
+            + "version = u.version + 1, last_modified_at = $4 FROM t "
+            + "WHERE u.pool_id = t.pool_id AND u.sub = t.sub "
+            + "AND jsonb_strip_nulls(u.attributes || t.doc) IS DISTINCT FROM u.attributes "
+            + "RETURNING u.pool_id, u.username_key, u." + COLUMNS.replace(", ", ", u.");
     private static final String COMPARE_AND_SET = "UPDATE users SET attributes = $3, version = $4, "
             + "last_modified_at = $5 WHERE pool_id = $1 AND sub = $2 AND version = $6";
     private static final String UNVERIFY = "UPDATE users SET attributes = attributes || jsonb_build_object($3::text, "
@@ -103,17 +111,43 @@ public class UserRepository {
         });
     }
 
+    /** One user's merge in {@link #mergeMany}: values to set, and names to remove (as null values). */
+    public record Merge(String poolId, String usernameKey, Map<String, String> set, java.util.Collection<String> remove) {
+    }
+
     /**
-     * Merges values into and removes names from a user's attributes in one statement, advancing
-     * the version. Only for writes whose outcome does not depend on the user's other attributes.
+     * Merges values into and removes names from the attributes of users named by username key,
+     * advancing each changed user's version, in one statement. Only for writes whose outcome does
+     * not depend on the user's other attributes. The merges must name distinct users (two merges
+     * of one user in one statement would lose one of them).
      *
-     * @return the user as stored, or null when no user has this username key or nothing changed
+     * @return per merge, in order: the user as stored, or null when no user has that username key,
+     *         the merge changed nothing, or another transaction held the user's row locked
      */
-    public Uni<PoolUser> mergeAttributes(SqlClient sql, String poolId, String usernameKey, Map<String, String> set,
-            java.util.Collection<String> remove, Instant now) {
-        Tuple values = Tuple.of(poolId, usernameKey, new JsonObject(new LinkedHashMap<>(set)),
-                remove.toArray(String[]::new), utc(now));
-        return one(sql, MERGE, poolId, values);
+    public Uni<List<PoolUser>> mergeMany(SqlClient sql, List<Merge> merges, Instant now) {
+        String[] poolIds = new String[merges.size()];
+        String[] keys = new String[merges.size()];
+        JsonObject[] docs = new JsonObject[merges.size()];
+        for (int i = 0; i < merges.size(); i++) {
+            Merge merge = merges.get(i);
+            poolIds[i] = merge.poolId();
+            keys[i] = merge.usernameKey();
+            JsonObject doc = new JsonObject(new LinkedHashMap<>(merge.set()));
+            merge.remove().forEach(name -> doc.putNull(name));
+            docs[i] = doc;
+        }
+        return sql.preparedQuery(MERGE_MANY).execute(Tuple.of(poolIds, keys, docs, utc(now))).map(rows -> {
+            Map<String, PoolUser> stored = new java.util.HashMap<>();
+            for (Row row : rows) {
+                String poolId = row.getString("pool_id");
+                stored.put(poolId + ' ' + row.getString("username_key"), map(poolId, row));
+            }
+            List<PoolUser> result = new ArrayList<>(merges.size());
+            for (Merge merge : merges) {
+                result.add(stored.get(merge.poolId() + ' ' + merge.usernameKey()));
+            }
+            return result;
+        });
     }
 
     /**

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fast path's lanes against PostgreSQL: writes that arrive while one is in flight for the
- * same user are stored together, and each still gets the user as its own write left it. The
- * first write is held on a row lock taken by the test, so the others surely arrive meanwhile.
+ * same user are stored together, and each still gets the user as its own write left it; writes
+ * to other users share the next statement. The test holds the first statement back with a table
+ * lock that keeps every UPDATE of users waiting (SHARE mode), so the others surely arrive
+ * meanwhile; rows locked by another transaction are skipped instead, as the last test shows.
  */
 @QuarkusTest
 class MergeLanesTest {
@@ -52,8 +54,7 @@ class MergeLanesTest {
         List<CompletableFuture<PoolUser>> answers = new ArrayList<>();
         try {
             Transaction lock = connection.begin().await().atMost(WAIT);
-            connection.preparedQuery("SELECT 1 FROM users WHERE pool_id = $1 AND username_key = $2 FOR UPDATE")
-                    .execute(Tuple.of(poolId, "held")).await().atMost(WAIT);
+            holdUpdates(connection);
             for (int n = 0; n < 10; n++) {
                 answers.add(lanes.merge(poolId, "held", MergeWrite.of(Map.of("custom:tier", "t" + n)))
                         .subscribeAsCompletionStage());
@@ -79,6 +80,98 @@ class MergeLanesTest {
     }
 
     @Test
+    void writesToOtherUsersThatArriveWhileEveryStatementIsBusyShareTheNextStatement() throws Exception {
+        String poolId = createPool();
+        for (int n = 0; n < 10; n++) {
+            createUser(poolId, "user" + n, Map.of("custom:tier", "start"));
+        }
+        DistributionSummary batches = registry.get("userpools.attribute.write.batch").summary();
+        long statementsBefore = batches.count();
+        double writesBefore = batches.totalAmount();
+
+        SqlConnection connection = sql.getConnection().await().atMost(WAIT);
+        List<CompletableFuture<PoolUser>> answers = new ArrayList<>();
+        try {
+            Transaction lock = connection.begin().await().atMost(WAIT);
+            holdUpdates(connection);
+            for (int n = 0; n < 10; n++) {
+                answers.add(lanes.merge(poolId, "user" + n, MergeWrite.of(Map.of("custom:tier", "t" + n)))
+                        .subscribeAsCompletionStage());
+            }
+            assertThat(answers).noneMatch(CompletableFuture::isDone);
+            lock.commit().await().atMost(WAIT);
+        } finally {
+            connection.close().await().atMost(WAIT);
+        }
+
+        for (int n = 0; n < 10; n++) {
+            PoolUser user = answers.get(n).get();
+            assertThat(user.username()).isEqualTo("user" + n);
+            assertThat(user.version()).isEqualTo(2);
+            assertThat(user.attributes()).containsEntry("custom:tier", "t" + n);
+            admin().get("/pools/{p}/users/{u}", poolId, "user" + n).then().statusCode(200).header("ETag", "\"2\"");
+        }
+        // the first write alone (one statement in flight at most), then the nine that queued together
+        assertThat(batches.count() - statementsBefore).isEqualTo(2);
+        assertThat(batches.totalAmount() - writesBefore).isEqualTo(10.0);
+    }
+
+    @Test
+    void aSharedStatementRemovesBlankValuesAndLeavesUnchangedAndLockedUsersToTheCaller() throws Exception {
+        String poolId = createPool();
+        for (int n = 0; n < 6; n++) {
+            createUser(poolId, "member" + n, Map.of("custom:tier", "same", "nickname", "nick"));
+        }
+        SqlConnection holder = sql.getConnection().await().atMost(WAIT);
+        SqlConnection rowLocker = sql.getConnection().await().atMost(WAIT);
+        List<CompletableFuture<PoolUser>> answers = new ArrayList<>();
+        try {
+            // another transaction holds member5's row: the shared statement skips it
+            Transaction rowLock = rowLocker.begin().await().atMost(WAIT);
+            rowLocker.preparedQuery("SELECT 1 FROM users WHERE pool_id = $1 AND username_key = $2 FOR UPDATE")
+                    .execute(Tuple.of(poolId, "member5")).await().atMost(WAIT);
+            Transaction hold = holder.begin().await().atMost(WAIT);
+            holdUpdates(holder);
+            for (int n = 0; n < 7; n++) {
+                // member0 goes first, alone; the rest share the next statement: 1 and 2 remove
+                // their nickname, 3 changes nothing, 4 names nobody, 5 is locked, 6 sets a value
+                Map<String, String> write = new java.util.HashMap<>();
+                if (n == 1 || n == 2) {
+                    write.put("nickname", "");
+                } else {
+                    write.put("custom:tier", n == 6 || n == 0 ? "new" : "same");
+                }
+                String name = n == 4 ? "nobody" : "member" + (n == 6 ? 0 : n);
+                answers.add(lanes.merge(poolId, name, MergeWrite.of(write)).subscribeAsCompletionStage());
+            }
+            hold.commit().await().atMost(WAIT);
+            for (int n = 1; n <= 2; n++) {
+                PoolUser user = answers.get(n).get();
+                assertThat(user.attributes()).doesNotContainKey("nickname").containsEntry("custom:tier", "same");
+                assertThat(user.version()).isEqualTo(2);
+            }
+            // nothing changed, no such user, row locked elsewhere: null, and the service answers from the locked path
+            assertThat(answers.get(3).get()).isNull();
+            assertThat(answers.get(4).get()).isNull();
+            assertThat(answers.get(5).get()).isNull();
+            rowLock.rollback().await().atMost(WAIT);
+        } finally {
+            holder.close().await().atMost(WAIT);
+            rowLocker.close().await().atMost(WAIT);
+        }
+        // member0 twice: first alone, then its second write waited in its lane
+        assertThat(answers.get(0).get().version()).isEqualTo(2);
+        assertThat(answers.get(6).get()).isNull(); // "new" again: nothing changed
+        assertThat(admin().get("/pools/{p}/users/{u}", poolId, "member3").jsonPath().getInt("version")).isEqualTo(1);
+        assertThat(admin().get("/pools/{p}/users/{u}", poolId, "member5").jsonPath().getInt("version")).isEqualTo(1);
+    }
+
+    /** Inside the connection's open transaction: every UPDATE of users waits until it ends. */
+    private static void holdUpdates(SqlConnection connection) {
+        connection.query("LOCK TABLE users IN SHARE MODE").execute().await().atMost(WAIT);
+    }
+
+    @Test
     void aWriteOutsideTheLanesMeanwhileIsKeptByTheBatchThatFollows() throws Exception {
         String poolId = createPool(Map.of("name", "cas", "schema", List.of(
                 Map.of("name", "tier", "type", "String"), Map.of("name", "other", "type", "String"))));
@@ -87,13 +180,12 @@ class MergeLanesTest {
         List<CompletableFuture<PoolUser>> answers = new ArrayList<>();
         try {
             Transaction lock = connection.begin().await().atMost(WAIT);
-            connection.preparedQuery("SELECT 1 FROM users WHERE pool_id = $1 AND username_key = $2 FOR UPDATE")
-                    .execute(Tuple.of(poolId, "raced")).await().atMost(WAIT);
+            holdUpdates(connection);
             for (int n = 0; n < 3; n++) {
                 answers.add(lanes.merge(poolId, "raced", MergeWrite.of(Map.of("custom:tier", "t" + n)))
                         .subscribeAsCompletionStage());
             }
-            // another writer (outside the lanes) changes the row before the lock is released
+            // another writer (outside the lanes) changes the row while the lanes wait
             connection.preparedQuery("UPDATE users SET attributes = attributes || '{\"custom:other\": \"x\"}', "
                     + "version = version + 1 WHERE pool_id = $1 AND username_key = $2")
                     .execute(Tuple.of(poolId, "raced")).await().atMost(WAIT);
