@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The admin PATCH answer: the user view ({@link UserView}'s fields, flat), plus where codes went
- * when the write sent any. Flat rather than an unwrapped {@code UserView}: Jackson writes a flat
- * record directly, an unwrapped one through a buffering serializer.
+ * when the write sent any. Flat rather than an unwrapped {@code UserView}: Jackson writes flat
+ * fields directly, unwrapped ones through a buffering serializer.
  */
 public record UserUpdateView(String username, String sub, boolean enabled, String status, Instant createdAt,
         Instant lastModifiedAt, Map<String, String> attributes, Map<String, String> pendingAttributes, long version,
