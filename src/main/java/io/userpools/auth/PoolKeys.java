@@ -1,5 +1,6 @@
 package io.userpools.auth;
 
+import io.userpools.common.Caches;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.userpools.common.SecretBox;
@@ -19,12 +20,12 @@ import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -55,13 +56,16 @@ public class PoolKeys {
     private final SecretBox box;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, SigningKey> signing = new ConcurrentHashMap<>();
-    private final Map<String, PublicKey> verifying = new ConcurrentHashMap<>();
+    /** Bounded: keys of pools unused for an hour are read again when needed. */
+    private final Map<String, SigningKey> signing;
+    private final Map<String, PublicKey> verifying;
 
     public PoolKeys(Pool sql, SecretBox box, Clock clock) {
         this.sql = sql;
         this.box = box;
         this.clock = clock;
+        this.signing = Caches.<String, SigningKey>expiring(clock, Duration.ofHours(1), 100_000).asMap();
+        this.verifying = Caches.<String, PublicKey>expiring(clock, Duration.ofHours(1), 200_000).asMap();
     }
 
     /** The pool's signing key, made (off the event loop) and stored when the pool has none. */

@@ -1,5 +1,6 @@
 package io.userpools.pool;
 
+import io.userpools.common.Caches;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Creates, reads and deletes pools. Pools are read on every request, so they are cached here
@@ -33,12 +33,13 @@ public class PoolService {
     private final UserpoolsConfig config;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Cached> cache;
 
     public PoolService(PoolRepository repository, UserpoolsConfig config, Clock clock) {
         this.repository = repository;
         this.config = config;
         this.clock = clock;
+        this.cache = Caches.<String, Cached>expiring(clock, Duration.ofMinutes(10), 100_000).asMap();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.userpools.ratelimit;
 
+import io.userpools.common.Caches;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -46,13 +47,15 @@ public class RateLimiter {
     private final PoolRateLimitRepository repository;
     private final Metrics metrics;
     private final Clock clock;
-    private final Map<String, PoolLimits> pools = new ConcurrentHashMap<>();
+    /** Per pool (and NO_POOL); pools unused for 10 minutes are dropped, their buckets full again on return. */
+    private final Map<String, PoolLimits> pools;
 
     public RateLimiter(RateLimitConfig config, PoolRateLimitRepository repository, Metrics metrics, Clock clock) {
         this.config = config;
         this.repository = repository;
         this.metrics = metrics;
         this.clock = clock;
+        this.pools = Caches.<String, PoolLimits>expiring(clock, Duration.ofMinutes(10), 100_000).asMap();
     }
 
     /**
