@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import io.userpools.user.PoolUser;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,20 +53,9 @@ class MergeLanesTest {
         long statementsBefore = batches.count();
         double writesBefore = batches.totalAmount();
 
-        SqlConnection connection = sql.getConnection().await().atMost(WAIT);
-        List<CompletableFuture<PoolUser>> answers = new ArrayList<>();
-        try {
-            Transaction lock = connection.begin().await().atMost(WAIT);
-            holdUpdates(connection);
-            for (int n = 0; n < 10; n++) {
-                answers.add(lanes.merge(poolId, "held", MergeWrite.of(Map.of("custom:tier", "t" + n)))
-                        .subscribeAsCompletionStage());
-            }
-            assertThat(answers).noneMatch(CompletableFuture::isDone);
-            lock.commit().await().atMost(WAIT);
-        } finally {
-            connection.close().await().atMost(WAIT);
-        }
+        List<CompletableFuture<PoolUser>> answers = heldBack(10,
+                n -> lanes.merge(poolId, "held", MergeWrite.of(Map.of("custom:tier", "t" + n))),
+                (connection, sent) -> assertThat(sent).noneMatch(CompletableFuture::isDone));
 
         for (int n = 0; n < 10; n++) {
             PoolUser user = answers.get(n).get();
@@ -89,20 +81,9 @@ class MergeLanesTest {
         long statementsBefore = batches.count();
         double writesBefore = batches.totalAmount();
 
-        SqlConnection connection = sql.getConnection().await().atMost(WAIT);
-        List<CompletableFuture<PoolUser>> answers = new ArrayList<>();
-        try {
-            Transaction lock = connection.begin().await().atMost(WAIT);
-            holdUpdates(connection);
-            for (int n = 0; n < 10; n++) {
-                answers.add(lanes.merge(poolId, "user" + n, MergeWrite.of(Map.of("custom:tier", "t" + n)))
-                        .subscribeAsCompletionStage());
-            }
-            assertThat(answers).noneMatch(CompletableFuture::isDone);
-            lock.commit().await().atMost(WAIT);
-        } finally {
-            connection.close().await().atMost(WAIT);
-        }
+        List<CompletableFuture<PoolUser>> answers = heldBack(10,
+                n -> lanes.merge(poolId, "user" + n, MergeWrite.of(Map.of("custom:tier", "t" + n))),
+                (connection, sent) -> assertThat(sent).noneMatch(CompletableFuture::isDone));
 
         for (int n = 0; n < 10; n++) {
             PoolUser user = answers.get(n).get();
@@ -122,19 +103,16 @@ class MergeLanesTest {
         for (int n = 0; n < 6; n++) {
             createUser(poolId, "member" + n, Map.of("custom:tier", "same", "nickname", "nick"));
         }
-        SqlConnection holder = sql.getConnection().await().atMost(WAIT);
         SqlConnection rowLocker = sql.getConnection().await().atMost(WAIT);
-        List<CompletableFuture<PoolUser>> answers = new ArrayList<>();
+        List<CompletableFuture<PoolUser>> answers;
         try {
             // another transaction holds member5's row: the shared statement skips it
             Transaction rowLock = rowLocker.begin().await().atMost(WAIT);
             rowLocker.preparedQuery("SELECT 1 FROM users WHERE pool_id = $1 AND username_key = $2 FOR UPDATE")
                     .execute(Tuple.of(poolId, "member5")).await().atMost(WAIT);
-            Transaction hold = holder.begin().await().atMost(WAIT);
-            holdUpdates(holder);
-            for (int n = 0; n < 7; n++) {
-                // member0 goes first, alone; the rest share the next statement: 1 and 2 remove
-                // their nickname, 3 changes nothing, 4 names nobody, 5 is locked, 6 sets a value
+            // member0 goes first, alone; the rest share the next statement: 1 and 2 remove
+            // their nickname, 3 changes nothing, 4 names nobody, 5 is locked, 6 sets a value
+            answers = heldBack(7, n -> {
                 Map<String, String> write = new java.util.HashMap<>();
                 if (n == 1 || n == 2) {
                     write.put("nickname", "");
@@ -142,9 +120,9 @@ class MergeLanesTest {
                     write.put("custom:tier", n == 6 || n == 0 ? "new" : "same");
                 }
                 String name = n == 4 ? "nobody" : "member" + (n == 6 ? 0 : n);
-                answers.add(lanes.merge(poolId, name, MergeWrite.of(write)).subscribeAsCompletionStage());
-            }
-            hold.commit().await().atMost(WAIT);
+                return lanes.merge(poolId, name, MergeWrite.of(write));
+            }, (connection, sent) -> {
+            });
             for (int n = 1; n <= 2; n++) {
                 PoolUser user = answers.get(n).get();
                 assertThat(user.attributes()).doesNotContainKey("nickname").containsEntry("custom:tier", "same");
@@ -156,7 +134,6 @@ class MergeLanesTest {
             assertThat(answers.get(5).get()).isNull();
             rowLock.rollback().await().atMost(WAIT);
         } finally {
-            holder.close().await().atMost(WAIT);
             rowLocker.close().await().atMost(WAIT);
         }
         // member0 twice: first alone, then its second write waited in its lane
@@ -166,9 +143,26 @@ class MergeLanesTest {
         assertThat(admin().get("/pools/{p}/users/{u}", poolId, "member5").jsonPath().getInt("version")).isEqualTo(1);
     }
 
-    /** Inside the connection's open transaction: every UPDATE of users waits until it ends. */
-    private static void holdUpdates(SqlConnection connection) {
-        connection.query("LOCK TABLE users IN SHARE MODE").execute().await().atMost(WAIT);
+    /**
+     * Sends {@code count} writes while a transaction of the test holds every UPDATE of users back
+     * (a SHARE lock on the table), runs {@code meanwhile} inside that transaction, then commits it.
+     */
+    private List<CompletableFuture<PoolUser>> heldBack(int count, IntFunction<Uni<PoolUser>> write,
+            BiConsumer<SqlConnection, List<CompletableFuture<PoolUser>>> meanwhile) {
+        SqlConnection connection = sql.getConnection().await().atMost(WAIT);
+        try {
+            Transaction hold = connection.begin().await().atMost(WAIT);
+            connection.query("LOCK TABLE users IN SHARE MODE").execute().await().atMost(WAIT);
+            List<CompletableFuture<PoolUser>> answers = new ArrayList<>();
+            for (int n = 0; n < count; n++) {
+                answers.add(write.apply(n).subscribeAsCompletionStage());
+            }
+            meanwhile.accept(connection, answers);
+            hold.commit().await().atMost(WAIT);
+            return answers;
+        } finally {
+            connection.close().await().atMost(WAIT);
+        }
     }
 
     @Test
@@ -176,23 +170,12 @@ class MergeLanesTest {
         String poolId = createPool(Map.of("name", "cas", "schema", List.of(
                 Map.of("name", "tier", "type", "String"), Map.of("name", "other", "type", "String"))));
         createUser(poolId, "raced", Map.of());
-        SqlConnection connection = sql.getConnection().await().atMost(WAIT);
-        List<CompletableFuture<PoolUser>> answers = new ArrayList<>();
-        try {
-            Transaction lock = connection.begin().await().atMost(WAIT);
-            holdUpdates(connection);
-            for (int n = 0; n < 3; n++) {
-                answers.add(lanes.merge(poolId, "raced", MergeWrite.of(Map.of("custom:tier", "t" + n)))
-                        .subscribeAsCompletionStage());
-            }
-            // another writer (outside the lanes) changes the row while the lanes wait
-            connection.preparedQuery("UPDATE users SET attributes = attributes || '{\"custom:other\": \"x\"}', "
-                    + "version = version + 1 WHERE pool_id = $1 AND username_key = $2")
-                    .execute(Tuple.of(poolId, "raced")).await().atMost(WAIT);
-            lock.commit().await().atMost(WAIT);
-        } finally {
-            connection.close().await().atMost(WAIT);
-        }
+        List<CompletableFuture<PoolUser>> answers = heldBack(3,
+                n -> lanes.merge(poolId, "raced", MergeWrite.of(Map.of("custom:tier", "t" + n))),
+                // another writer (outside the lanes) changes the row while the lanes wait
+                (connection, sent) -> connection.preparedQuery("UPDATE users SET attributes = attributes || "
+                        + "'{\"custom:other\": \"x\"}', version = version + 1 WHERE pool_id = $1 AND username_key = $2")
+                        .execute(Tuple.of(poolId, "raced")).await().atMost(WAIT));
         for (var answer : answers) {
             assertThat(answer.get()).isNotNull();
         }
