@@ -29,6 +29,19 @@ public interface UserpoolsConfig {
     /** How simple attribute writes (the fast path) reach the database. */
     AttributeWrites attributeWrites();
 
+    /** The database schema at start-up. */
+    Schema schema();
+
+    interface Schema {
+        /**
+         * Bring the schema up to date at start-up: a start on a current schema reads Flyway's
+         * history table and goes on (Flyway itself is not started); a start on an older or empty one
+         * runs Flyway's migrate. Off when migrations run as a separate step (a Kubernetes Job).
+         */
+        @WithDefault("true")
+        boolean migrateAtStart();
+    }
+
     interface AttributeWrites {
         /**
          * Statements of simple attribute writes in flight at once. A write that arrives while all
