@@ -17,11 +17,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
- * Encrypts secrets at rest (private signing keys, app client secrets, challenge sessions) with
- * AES-256-GCM under the key of {@code userpools.token.key-encryption-key}. Each sealed value is
- * {@code iv(12) || ciphertext+tag} and bound to a context string (associated data), so a value
- * sealed for one purpose or owner never opens for another. Prod refuses to start without the key;
- * other profiles fall back to a random key per process, with a warning.
+ * Encrypts secrets at rest (private signing keys, app client secrets) and the opaque strings handed
+ * to clients (challenge sessions, ListUsers pagination tokens) with AES-256-GCM under the key of
+ * {@code userpools.token.key-encryption-key}. Each sealed value is {@code iv(12) || ciphertext+tag}
+ * and bound to a context string (associated data), so a value sealed for one purpose or owner never
+ * opens for another. Prod refuses to start without the key; other profiles fall back to a random
+ * key per process, with a warning.
  */
 @Singleton
 public class SecretBox {

@@ -1,7 +1,6 @@
 package io.userpools.user;
 
 import io.smallrye.mutiny.Uni;
-import io.userpools.common.PageTokens;
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.pool.PoolService;
 import jakarta.inject.Singleton;
@@ -20,29 +19,31 @@ public class UserListing {
 
     private final PoolService pools;
     private final UserRepository users;
+    private final PaginationTokens tokens;
 
-    public UserListing(PoolService pools, UserRepository users) {
+    public UserListing(PoolService pools, UserRepository users, PaginationTokens tokens) {
         this.pools = pools;
         this.users = users;
+        this.tokens = tokens;
     }
 
     /**
      * ListUsers: the users matching the filter, in a stable order ({@code sub}), at most
-     * {@code limit} per page. Tokens are opaque, bound to the pool, and name the last user of the
-     * previous page, so a chain never repeats a user; [D] they do not expire.
+     * {@code limit} per page. Tokens name the last user of the previous page, so a chain never
+     * repeats a user; they are sealed, bound to the pool and expire after an hour
+     * ({@link PaginationTokens}).
      *
      * @param filter the Cognito filter expression, or null/blank for every user
      * @param limit  0 to 60 as text; null, blank or [D] 0 mean the default 60 (a zero-size page
      *               without a token would wrongly say that the listing is over)
      * @param token  the previous page's {@code paginationToken}, or null
      * @throws io.userpools.common.error.ResourceNotFoundException for an unknown pool
-     * @throws InvalidParameterException for a bad filter, limit or token
+     * @throws InvalidParameterException for a bad filter or limit, or a bad or expired token
      */
     public Uni<Page> list(String poolId, String filter, String limit, String token) {
         UserFilter parsed = UserFilter.parse(filter).orElse(null);
         int size = parseLimit(limit);
-        String listing = "users " + poolId;
-        UUID after = token == null ? null : parseCursor(PageTokens.decode(listing, token));
+        UUID after = token == null ? null : tokens.after(poolId, token);
         return pools.get(poolId).flatMap(pool -> {
             ListUsersQuery query = ListUsersQuery.build(pool, parsed, after, size + 1);
             return users.list(users.pool(), pool.id(), query);
@@ -51,7 +52,7 @@ public class UserListing {
                 return new Page(rows, null);
             }
             List<PoolUser> page = rows.subList(0, size);
-            return new Page(List.copyOf(page), PageTokens.encode(listing, page.get(size - 1).sub().toString()));
+            return new Page(List.copyOf(page), tokens.issue(poolId, page.get(size - 1).sub()));
         });
     }
 
@@ -77,13 +78,5 @@ public class UserListing {
     private static InvalidParameterException limitError(String limit, String constraint) {
         return new InvalidParameterException("1 validation error detected: Value '" + limit
                 + "' at 'limit' failed to satisfy constraint: " + constraint);
-    }
-
-    private static UUID parseCursor(String position) {
-        UUID sub = UserLookup.parseUuid(position);
-        if (sub == null) {
-            throw new InvalidParameterException("Invalid pagination token");
-        }
-        return sub;
     }
 }

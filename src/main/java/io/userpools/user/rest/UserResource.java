@@ -65,12 +65,14 @@ public class UserResource {
     @Operation(operationId = "listUsers", summary = "List users, optionally filtered, a page at a time")
     @APIResponse(responseCode = "200", description = "One page of users; paginationToken is absent on the last page",
             content = @Content(schema = @Schema(implementation = UserListView.class)))
-    @APIResponse(responseCode = "400", description = "InvalidParameterException: bad filter, limit or token")
+    @APIResponse(responseCode = "400",
+            description = "InvalidParameterException: bad filter or limit, or a bad or expired token")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
     public Uni<UserListView> listUsers(@PathParam("poolId") String poolId,
             @Parameter(description = "<attribute> = \"value\" or <attribute> ^= \"prefix\"",
                     example = Examples.FILTER) @QueryParam("filter") String filter,
             @Parameter(description = "0 to 60; 0 or absent means 60") @QueryParam("limit") String limit,
+            @Parameter(description = "The previous page's paginationToken; valid for one hour")
             @QueryParam("paginationToken") String paginationToken) {
         return listing.list(poolId, filter, limit, paginationToken).map(UserListView::of);
     }

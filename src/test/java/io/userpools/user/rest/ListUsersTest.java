@@ -17,7 +17,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.userpools.support.Api;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +107,24 @@ class ListUsersTest {
                 "InvalidParameterException").body("detail", equalTo("Invalid pagination token"));
         problem(admin().queryParam("paginationToken", "garbage!").get("/pools/{p}/users", pool).then(), 400,
                 "InvalidParameterException").body("detail", equalTo("Invalid pagination token"));
+    }
+
+    @Test
+    void tamperedOrUnsealedTokensAreInvalid() {
+        String pool = UserPools.plain(true);
+        Api.createUser(pool, "a", Map.of());
+        Api.createUser(pool, "b", Map.of());
+        var first = admin().queryParam("limit", 1).get("/pools/{p}/users", pool).then().statusCode(200).extract();
+        char[] token = first.<String>path("paginationToken").toCharArray();
+        int middle = token.length / 2;
+        token[middle] = token[middle] == 'A' ? 'B' : 'A';
+        // the shape tokens had before they were sealed: readable, so anyone could write one
+        String unsealed = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("users " + pool + "\n" + first.<String>path("users[0].sub")).getBytes(StandardCharsets.UTF_8));
+        for (String bad : List.of(new String(token), unsealed)) {
+            problem(admin().queryParam("paginationToken", bad).get("/pools/{p}/users", pool).then(), 400,
+                    "InvalidParameterException").body("detail", equalTo("Invalid pagination token"));
+        }
     }
 
     @Test
