@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.common.error.PreconditionFailedException;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
+import io.userpools.pool.StandardAttributes;
 import io.userpools.user.PoolUser;
 import io.userpools.user.UserLookup;
 import io.userpools.user.UserRepository;
@@ -23,11 +24,16 @@ import java.util.function.Supplier;
  * the user's row is locked, the policy plans the change against the locked state, and the new
  * attributes, pending values and identifiers are written before commit. Concurrent writes to one
  * user therefore queue on the row lock and never lose each other's changes; writes that deadlock
- * on identifiers are retried. Admin writes that touch no state-dependent attribute take the fast
- * path instead ({@link MergeWrite}, {@link MergeLanes}).
+ * on identifiers are retried. A write that sends verification codes calls the custom message
+ * trigger before that transaction, with no lock or connection held, and commits only if the user
+ * has not changed since it was planned (else it plans again). Admin writes that touch no
+ * state-dependent attribute take the fast path instead ({@link MergeWrite}, {@link MergeLanes}).
  */
 @Singleton
 public class AttributeService {
+
+    /** Unlocked read-plan-trigger rounds before a write that sends codes takes the locked path. */
+    private static final int UNLOCKED_ATTEMPTS = 3;
 
     private final PoolService pools;
     private final UserRepository users;
@@ -63,9 +69,10 @@ public class AttributeService {
     public Uni<UpdateOutcome> adminUpdate(String poolId, String username, Map<String, String> attributes,
             Map<String, String> clientMetadata, Long expectedVersion) {
         return pools.get(poolId).flatMap(pool -> {
-            Supplier<Uni<UpdateOutcome>> general = () -> write(pool, sql -> lookup.resolve(sql, pool, username, true),
-                    expectedVersion, user -> AttributePolicy.planUpdate(pool, UpdateContext.ADMIN, null,
-                            user.attributes(), user.pending(), attributes), new Caller(null, clientMetadata));
+            Supplier<Uni<UpdateOutcome>> general = () -> write(pool,
+                    (sql, lock) -> lookup.resolve(sql, pool, username, lock), expectedVersion,
+                    user -> AttributePolicy.planUpdate(pool, UpdateContext.ADMIN, null, user.attributes(),
+                            user.pending(), attributes), new Caller(null, clientMetadata), mayIssueCodes(attributes));
             if (expectedVersion != null || !MergeWrite.applies(pool, attributes)) {
                 return general.get();
             }
@@ -83,9 +90,10 @@ public class AttributeService {
      */
     public Uni<UpdateOutcome> selfUpdate(Pool pool, UUID sub, ClientPermissions client,
             Map<String, String> attributes, Map<String, String> clientMetadata) {
-        return write(pool, sql -> bySub(sql, pool, sub), null, user -> AttributePolicy.planUpdate(pool,
-                UpdateContext.SELF, client, user.attributes(), user.pending(), attributes),
-                new Caller(client.clientId(), clientMetadata));
+        return write(pool, (sql, lock) -> bySub(sql, pool, sub, lock), null,
+                user -> AttributePolicy.planUpdate(pool, UpdateContext.SELF, client, user.attributes(),
+                        user.pending(), attributes),
+                new Caller(client.clientId(), clientMetadata), mayIssueCodes(attributes));
     }
 
     /**
@@ -94,21 +102,28 @@ public class AttributeService {
      * @throws io.userpools.common.error.InvalidParameterException for unknown, required or immutable names
      */
     public Uni<PoolUser> adminDelete(String poolId, String username, List<String> names, Long expectedVersion) {
-        return pools.get(poolId).flatMap(pool -> write(pool, sql -> lookup.resolve(sql, pool, username, true),
+        return pools.get(poolId).flatMap(pool -> write(pool, (sql, lock) -> lookup.resolve(sql, pool, username, lock),
                 expectedVersion, user -> AttributePolicy.planDelete(pool, UpdateContext.ADMIN, null,
-                        user.attributes(), user.pending(), names), Caller.NONE))
+                        user.attributes(), user.pending(), names), Caller.NONE, false))
                 .map(UpdateOutcome::user);
     }
 
     /** DeleteUserAttributes: the same for the signed-in user, within the client's write list. */
     public Uni<PoolUser> selfDelete(Pool pool, UUID sub, ClientPermissions client, List<String> names) {
-        return write(pool, sql -> bySub(sql, pool, sub), null, user -> AttributePolicy.planDelete(pool,
-                UpdateContext.SELF, client, user.attributes(), user.pending(), names), Caller.NONE)
+        return write(pool, (sql, lock) -> bySub(sql, pool, sub, lock), null,
+                user -> AttributePolicy.planDelete(pool, UpdateContext.SELF, client, user.attributes(),
+                        user.pending(), names), Caller.NONE, false)
                 .map(UpdateOutcome::user);
     }
 
-    private Uni<PoolUser> bySub(SqlClient sql, Pool pool, UUID sub) {
-        return users.findBySub(sql, pool.id(), sub, true).onItem().ifNull().failWith(UserLookup::notFound);
+    private Uni<PoolUser> bySub(SqlClient sql, Pool pool, UUID sub, boolean lock) {
+        return users.findBySub(sql, pool.id(), sub, lock).onItem().ifNull().failWith(UserLookup::notFound);
+    }
+
+    /** Finds the user a write is about, locked for update when {@code lock} is set. */
+    @FunctionalInterface
+    private interface Locator {
+        Uni<PoolUser> find(SqlClient sql, boolean lock);
     }
 
     /** Who asked, for the custom message trigger: the app client (null for admin) and the metadata. */
@@ -117,34 +132,94 @@ public class AttributeService {
     }
 
     /**
-     * One write. When the plan sends codes, the channels are checked and the custom message
-     * trigger is called after planning but before anything is written, so a missing channel, a
-     * veto or a trigger failure rolls back a transaction that changed nothing; the codes and their
-     * outbox rows are then written with the user, and the outbox is nudged after the commit.
+     * One write. A request that names neither email nor phone_number never sends a code and takes
+     * the locked path at once. One that may send codes is read and planned without a lock first;
+     * when its plan sends codes, the channels are checked and the custom message trigger is called
+     * with no row lock and no connection held, and the plan is then written only if the user is
+     * still at the version it was planned against (else it is planned again). A missing channel, a
+     * veto or a trigger failure therefore changes nothing; the codes and their outbox rows are
+     * written with the user, and the outbox is nudged after the commit.
      */
-    private Uni<UpdateOutcome> write(Pool pool, Function<SqlClient, Uni<PoolUser>> locate, Long expectedVersion,
+    private Uni<UpdateOutcome> write(Pool pool, Locator locate, Long expectedVersion,
+            Function<PoolUser, UpdatePlan> planner, Caller caller, boolean mayIssueCodes) {
+        Uni<UpdateOutcome> outcome = mayIssueCodes ? triggerFirst(pool, locate, expectedVersion, planner, caller, 1)
+                : locked(pool, locate, expectedVersion, planner, caller);
+        return outcome.invoke(written -> {
+            if (!written.deliveries().isEmpty()) {
+                codes.afterCommit();
+            }
+        });
+    }
+
+    /**
+     * Reads and plans without a lock; a plan that sends codes has them prepared (trigger call) before
+     * the transaction, which locks the row and writes only if the user is still the one planned
+     * against. Otherwise starts over, {@link #UNLOCKED_ATTEMPTS} times at most, then takes the
+     * locked path, so that a user under constant change still gets its update.
+     */
+    private Uni<UpdateOutcome> triggerFirst(Pool pool, Locator locate, Long expectedVersion,
+            Function<PoolUser, UpdatePlan> planner, Caller caller, int attempt) {
+        if (attempt > UNLOCKED_ATTEMPTS) {
+            return locked(pool, locate, expectedVersion, planner, caller);
+        }
+        return locate.find(users.pool(), false).flatMap(user -> {
+            requireVersion(user, expectedVersion);
+            UpdatePlan plan = planner.apply(user);
+            if (!plan.changed() || plan.codeTargets().isEmpty()) {
+                return locked(pool, locate, expectedVersion, planner, caller);
+            }
+            return prepare(pool, user, plan, caller)
+                    .flatMap(prepared -> Transactions.retryOnDeadlock(() -> users.pool().withTransaction(sql ->
+                            locate.find(sql, true).flatMap(current -> current.sub().equals(user.sub())
+                                    && current.version() == user.version()
+                                    ? store(sql, pool, current, plan, prepared)
+                                    : Uni.createFrom().<UpdateOutcome>nullItem()))))
+                    .flatMap(written -> written != null ? Uni.createFrom().item(written)
+                            : triggerFirst(pool, locate, expectedVersion, planner, caller, attempt + 1));
+        });
+    }
+
+    /**
+     * Locks the row, plans against the locked state and writes, in one transaction. When the plan
+     * sends codes here (only when the user changed under {@link #triggerFirst} until it gave up),
+     * the trigger is called while the lock is held.
+     */
+    private Uni<UpdateOutcome> locked(Pool pool, Locator locate, Long expectedVersion,
             Function<PoolUser, UpdatePlan> planner, Caller caller) {
-        return Transactions.retryOnDeadlock(() -> users.pool().withTransaction(sql -> locate.apply(sql)
+        return Transactions.retryOnDeadlock(() -> users.pool().withTransaction(sql -> locate.find(sql, true)
                 .flatMap(user -> {
-                    if (expectedVersion != null && user.version() != expectedVersion) {
-                        return Uni.createFrom().failure(new PreconditionFailedException(
-                                "The user is at version " + user.version() + ", not " + expectedVersion + "."));
-                    }
+                    requireVersion(user, expectedVersion);
                     UpdatePlan plan = planner.apply(user);
                     if (!plan.changed()) {
                         return Uni.createFrom().item(new UpdateOutcome(user, List.of()));
                     }
-                    return codes.prepare(pool, user, plan.attributes(), plan.codeTargets(),
-                                    TriggerSource.CustomMessage_UpdateUserAttribute, caller.clientId(),
-                                    caller.clientMetadata())
-                            .flatMap(prepared -> writer.apply(sql, pool, user, plan, clock.instant())
-                                    .flatMap(updated -> codes.write(sql, pool, updated, prepared)
-                                            .map(deliveries -> new UpdateOutcome(updated, deliveries))));
-                })))
-                .invoke(outcome -> {
-                    if (!outcome.deliveries().isEmpty()) {
-                        codes.afterCommit();
-                    }
-                });
+                    return prepare(pool, user, plan, caller)
+                            .flatMap(prepared -> store(sql, pool, user, plan, prepared));
+                })));
+    }
+
+    private Uni<List<CodeIssuer.Prepared>> prepare(Pool pool, PoolUser user, UpdatePlan plan, Caller caller) {
+        return codes.prepare(pool, user, plan.attributes(), plan.codeTargets(),
+                TriggerSource.CustomMessage_UpdateUserAttribute, caller.clientId(), caller.clientMetadata());
+    }
+
+    private Uni<UpdateOutcome> store(SqlClient sql, Pool pool, PoolUser user, UpdatePlan plan,
+            List<CodeIssuer.Prepared> prepared) {
+        return writer.apply(sql, pool, user, plan, clock.instant())
+                .flatMap(updated -> codes.write(sql, pool, updated, prepared)
+                        .map(deliveries -> new UpdateOutcome(updated, deliveries)));
+    }
+
+    private static void requireVersion(PoolUser user, Long expectedVersion) {
+        if (expectedVersion != null && user.version() != expectedVersion) {
+            throw new PreconditionFailedException(
+                    "The user is at version " + user.version() + ", not " + expectedVersion + ".");
+        }
+    }
+
+    /** Only a request naming email or phone_number can send a verification code. */
+    private static boolean mayIssueCodes(Map<String, String> attributes) {
+        return attributes.containsKey(StandardAttributes.EMAIL)
+                || attributes.containsKey(StandardAttributes.PHONE_NUMBER);
     }
 }

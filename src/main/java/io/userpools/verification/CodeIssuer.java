@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
 /**
  * Issues verification codes: checks that the channels exist, asks the custom message trigger for
  * the texts, makes each code, stores its HMAC and queues the message in the outbox. Two phases,
- * so that a caller can run the trigger where it fits its transaction:
+ * so that a caller can run the trigger before its transaction, with no row lock or connection held:
  * {@link #prepare} talks to no database and may fail (channel missing, veto, trigger failure,
  * unusable text); {@link #write} stores codes and messages on the caller's transaction. After the
  * commit, {@link #afterCommit()} sends the messages at once.
@@ -149,13 +149,6 @@ public class CodeIssuer {
                     });
         }
         return chain.replaceWith(details);
-    }
-
-    /** {@link #prepare} then {@link #write}, both inside the caller's transaction. */
-    public Uni<List<CodeDeliveryDetails>> issue(SqlClient sql, Pool pool, PoolUser user, Map<String, String> attributes,
-            Map<String, String> targets, TriggerSource source, String clientId, Map<String, String> clientMetadata) {
-        return prepare(pool, user, attributes, targets, source, clientId, clientMetadata)
-                .flatMap(prepared -> write(sql, pool, user, prepared));
     }
 
     /** Sends the queued messages now; call after the transaction committed. */
