@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Encrypts secrets at rest (private signing keys, app client secrets) and the opaque strings handed
- * to clients (challenge sessions, ListUsers pagination tokens) with AES-256-GCM under the key of
+ * to clients (challenge sessions, pagination tokens) with AES-256-GCM under the key of
  * {@code userpools.token.key-encryption-key}. Each sealed value is {@code iv(12) || ciphertext+tag}
  * and bound to a context string (associated data), so a value sealed for one purpose or owner never
  * opens for another. Prod refuses to start without the key; other profiles fall back to a random

@@ -1,6 +1,7 @@
 package io.userpools.pool;
 
 import io.userpools.common.Caches;
+import io.userpools.common.PaginationTokens;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -29,16 +30,22 @@ public class PoolService {
     private record Cached(Pool pool, Instant until) {
     }
 
+    /** One page of ListUserPools; {@code nextToken} is null on the last page. */
+    public record Page(List<Pool> pools, String nextToken) {
+    }
+
     private final PoolRepository repository;
     private final UserpoolsConfig config;
     private final Clock clock;
+    private final PaginationTokens tokens;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Cached> cache;
 
-    public PoolService(PoolRepository repository, UserpoolsConfig config, Clock clock) {
+    public PoolService(PoolRepository repository, UserpoolsConfig config, Clock clock, PaginationTokens tokens) {
         this.repository = repository;
         this.config = config;
         this.clock = clock;
+        this.tokens = tokens;
         this.cache = Caches.<String, Cached>expiring(clock, Duration.ofMinutes(10), 100_000).asMap();
     }
 
@@ -94,10 +101,25 @@ public class PoolService {
                 .map(UserPool::toPool);
     }
 
-    /** ListUserPools: pools in id order after the given id. */
+    /**
+     * ListUserPools: at most {@code maxResults} pools in id order, after those of the previous
+     * pages. Tokens name the last pool of the previous page; they are sealed, good only for this
+     * listing and expire after an hour ({@link PaginationTokens}).
+     *
+     * @param nextToken the previous page's {@code nextToken}, or null for the first page
+     * @throws io.userpools.common.error.InvalidParameterException for a bad or expired token
+     */
     @WithSession
-    public Uni<List<Pool>> list(String afterId, int limit) {
-        return repository.listAfter(afterId, limit).map(rows -> rows.stream().map(UserPool::toPool).toList());
+    public Uni<Page> list(int maxResults, String nextToken) {
+        return Uni.createFrom().item(() -> nextToken == null ? null : tokens.position(PaginationTokens.POOLS, nextToken))
+                .flatMap(after -> repository.listAfter(after, maxResults + 1))
+                .map(rows -> {
+                    List<Pool> page = rows.stream().limit(maxResults).map(UserPool::toPool).toList();
+                    String next = rows.size() > maxResults
+                            ? tokens.issue(PaginationTokens.POOLS, page.get(maxResults - 1).id())
+                            : null;
+                    return new Page(page, next);
+                });
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.userpools.user;
 
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.PaginationTokens;
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.pool.PoolService;
 import jakarta.inject.Singleton;
@@ -43,7 +44,7 @@ public class UserListing {
     public Uni<Page> list(String poolId, String filter, String limit, String token) {
         UserFilter parsed = UserFilter.parse(filter).orElse(null);
         int size = parseLimit(limit);
-        UUID after = token == null ? null : tokens.after(poolId, token);
+        UUID after = token == null ? null : UUID.fromString(tokens.position(PaginationTokens.users(poolId), token));
         return pools.get(poolId).flatMap(pool -> {
             ListUsersQuery query = ListUsersQuery.build(pool, parsed, after, size + 1);
             return users.list(users.pool(), pool.id(), query);
@@ -52,7 +53,8 @@ public class UserListing {
                 return new Page(rows, null);
             }
             List<PoolUser> page = rows.subList(0, size);
-            return new Page(List.copyOf(page), tokens.issue(poolId, page.get(size - 1).sub()));
+            String next = tokens.issue(PaginationTokens.users(poolId), page.get(size - 1).sub().toString());
+            return new Page(List.copyOf(page), next);
         });
     }
 

@@ -15,9 +15,10 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.userpools.common.PageTokens;
 import io.userpools.support.Api;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,12 +120,55 @@ class PoolResourceTest {
         }
         admin().queryParam("maxResults", "ten").when().get("/pools")
                 .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("InvalidParameterException"));
-        for (String bad : List.of("not-a-token", "!!!", PageTokens.encode("users", "x"))) {
-            admin().queryParam("nextToken", bad).when().get("/pools")
-                    .then().statusCode(400).contentType(PROBLEM)
-                    .body("code", equalTo("InvalidParameterException"))
-                    .body("detail", equalTo("Invalid pagination token"));
+        for (String bad : List.of("not-a-token", "!!!")) {
+            invalidToken(bad);
         }
+    }
+
+    @Test
+    void listUserPoolsRefusesTamperedAndForgedTokens() {
+        String first = createPool();
+        createPool();
+        char[] token = admin().queryParam("maxResults", 1).when().get("/pools")
+                .then().statusCode(200).extract().<String>path("nextToken").toCharArray();
+        int middle = token.length / 2;
+        token[middle] = token[middle] == 'A' ? 'B' : 'A';
+        // the shape tokens had before they were sealed: readable, so anyone could write one
+        String forged = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("pools\n" + first).getBytes(StandardCharsets.UTF_8));
+        for (String bad : List.of(new String(token), forged)) {
+            invalidToken(bad);
+        }
+    }
+
+    @Test
+    void listUserPoolsRefusesAListUsersToken() {
+        String pool = createPool();
+        Api.createUser(pool, "a", Map.of());
+        Api.createUser(pool, "b", Map.of());
+        String usersToken = admin().queryParam("limit", 1).when().get("/pools/{p}/users", pool)
+                .then().statusCode(200).extract().path("paginationToken");
+        assertThat(usersToken).isNotNull();
+        invalidToken(usersToken);
+    }
+
+    @Test
+    void listUsersRefusesAListUserPoolsToken() {
+        String pool = createPool();
+        createPool();
+        String poolsToken = admin().queryParam("maxResults", 1).when().get("/pools")
+                .then().statusCode(200).extract().path("nextToken");
+        admin().queryParam("paginationToken", poolsToken).when().get("/pools/{p}/users", pool)
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("InvalidParameterException"))
+                .body("detail", equalTo("Invalid pagination token"));
+    }
+
+    private static void invalidToken(String token) {
+        admin().queryParam("nextToken", token).when().get("/pools")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("InvalidParameterException"))
+                .body("detail", equalTo("Invalid pagination token"));
     }
 
     @Test

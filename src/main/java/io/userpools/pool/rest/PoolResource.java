@@ -1,7 +1,6 @@
 package io.userpools.pool.rest;
 
 import io.smallrye.mutiny.Uni;
-import io.userpools.common.PageTokens;
 import io.userpools.pool.PoolService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -56,17 +55,12 @@ public class PoolResource {
     @GET
     @Operation(operationId = "listUserPools", summary = "List the pools, in pages")
     @APIResponse(responseCode = "200", description = "One page of pools")
-    @APIResponse(responseCode = "400", description = "InvalidParameterException: bad limit or token")
+    @APIResponse(responseCode = "400", description = "InvalidParameterException: bad limit, or a bad or expired token")
     public Uni<PoolListView> listUserPools(
             @QueryParam("maxResults") @DefaultValue("60") @Min(1) @Max(60) int maxResults,
             @QueryParam("nextToken") String nextToken) {
-        String after = nextToken == null ? null : PageTokens.decode("pools", nextToken);
-        return pools.list(after, maxResults + 1).map(page -> {
-            boolean more = page.size() > maxResults;
-            var shown = more ? page.subList(0, maxResults) : page;
-            String next = more ? PageTokens.encode("pools", shown.get(shown.size() - 1).id()) : null;
-            return new PoolListView(shown.stream().map(PoolView::of).toList(), next);
-        });
+        return pools.list(maxResults, nextToken)
+                .map(page -> new PoolListView(page.pools().stream().map(PoolView::of).toList(), page.nextToken()));
     }
 
     @GET

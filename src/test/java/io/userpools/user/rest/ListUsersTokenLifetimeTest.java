@@ -10,14 +10,13 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.userpools.common.PaginationTokens;
 import io.userpools.common.SecretBox;
 import io.userpools.support.Api;
-import io.userpools.user.PaginationTokens;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +64,6 @@ class ListUsersTokenLifetimeTest {
     /** A token for the page after {@code sub}, issued {@code ago} before now. */
     private String issuedAgo(Duration ago, String pool, String sub) {
         Clock then = Clock.offset(Clock.systemUTC(), ago.negated());
-        return new PaginationTokens(box, then).issue(pool, UUID.fromString(sub));
+        return new PaginationTokens(box, then).issue(PaginationTokens.users(pool), sub);
     }
 }

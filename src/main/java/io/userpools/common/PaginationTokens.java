@@ -1,0 +1,81 @@
+package io.userpools.common;
+
+import io.userpools.common.error.InvalidParameterException;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * Page tokens of the listings (ListUsers [2.9], ListUserPools): the position after which the next
+ * page starts and the time of issue, sealed by {@link SecretBox} for one listing, so that a client
+ * can neither read, forge nor extend a token, nor use one listing's token in another. A listing is
+ * named by its purpose and owner ({@link #users(String)}, {@link #POOLS}). A token is good for one
+ * hour after its issue (Cognito's lifetime for ListUsers, applied to ListUserPools too); time comes
+ * from the injected {@link Clock}.
+ */
+@Singleton
+public class PaginationTokens {
+
+    public static final Duration VALIDITY = Duration.ofHours(1);
+    /** The listing of all pools (ListUserPools); no pool id starts with this label. */
+    public static final String POOLS = "list-user-pools";
+    static final String INVALID = "Invalid pagination token";
+    static final String EXPIRED = "Pagination token has expired";
+    private static final String VERSION = "v1";
+
+    private final SecretBox box;
+    private final Clock clock;
+
+    public PaginationTokens(SecretBox box, Clock clock) {
+        this.box = box;
+        this.clock = clock;
+    }
+
+    /** The listing of {@code poolId}'s users (ListUsers). */
+    public static String users(String poolId) {
+        return "list-users|" + poolId;
+    }
+
+    /** A token, issued now, for the page of {@code listing} that follows {@code position}. */
+    public String issue(String listing, String position) {
+        String plain = VERSION + "|" + clock.millis() + "|" + position;
+        byte[] sealed = box.seal(plain.getBytes(StandardCharsets.UTF_8), listing);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+    }
+
+    /**
+     * The position after which the next page of {@code listing} starts.
+     *
+     * @throws InvalidParameterException when the token is malformed, was altered, belongs to another
+     *                                   listing, or was issued an hour ago or more
+     */
+    public String position(String listing, String token) {
+        String[] parts = open(listing, token);
+        if (parts == null) {
+            throw new InvalidParameterException(INVALID);
+        }
+        Instant issued = Instant.ofEpochMilli(Long.parseLong(parts[1]));
+        if (!issued.plus(VALIDITY).isAfter(clock.instant())) {
+            throw new InvalidParameterException(EXPIRED);
+        }
+        return parts[2];
+    }
+
+    /** The version, issue time and position of a token sealed for this listing, or null. */
+    private String[] open(String listing, String token) {
+        byte[] plain;
+        try {
+            plain = box.open(Base64.getUrlDecoder().decode(token), listing);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+        if (plain == null) {
+            return null;
+        }
+        String[] parts = new String(plain, StandardCharsets.UTF_8).split("\\|", 3);
+        return parts.length == 3 && parts[0].equals(VERSION) ? parts : null;
+    }
+}
