@@ -19,13 +19,13 @@ import org.hibernate.type.SqlTypes;
 public class AppClient extends PanacheEntityBase {
 
     @Id
-    @Column(name = "client_id")
+    @Column(name = "client_id", columnDefinition = "text")
     public String clientId;
 
-    @Column(name = "pool_id", nullable = false)
+    @Column(name = "pool_id", nullable = false, columnDefinition = "text")
     public String poolId;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String name;
 
     @Column(name = "secret_hash")

@@ -15,9 +15,10 @@ import org.hibernate.type.SqlTypes;
 public class UserPool extends PanacheEntityBase {
 
     @Id
+    @Column(columnDefinition = "text")
     public String id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String name;
 
     @JdbcTypeCode(SqlTypes.JSON)
