@@ -169,14 +169,19 @@ public class AttributeService {
                 return locked(pool, locate, expectedVersion, planner, caller);
             }
             return prepare(pool, user, plan, caller)
-                    .flatMap(prepared -> Transactions.retryOnDeadlock(() -> users.pool().withTransaction(sql ->
-                            locate.find(sql, true).flatMap(current -> current.sub().equals(user.sub())
-                                    && current.version() == user.version()
-                                    ? store(sql, pool, current, plan, prepared)
-                                    : Uni.createFrom().<UpdateOutcome>nullItem()))))
+                    .flatMap(prepared -> storeIfUnchanged(pool, locate, user, plan, prepared))
                     .flatMap(written -> written != null ? Uni.createFrom().item(written)
                             : triggerFirst(pool, locate, expectedVersion, planner, caller, attempt + 1));
         });
+    }
+
+    /** Locks the row and writes the plan if it still holds the user planned against; else null. */
+    private Uni<UpdateOutcome> storeIfUnchanged(Pool pool, Locator locate, PoolUser planned, UpdatePlan plan,
+            List<CodeIssuer.Prepared> prepared) {
+        return Transactions.retryOnDeadlock(() -> users.pool().withTransaction(sql -> locate.find(sql, true)
+                .flatMap(current -> current.sub().equals(planned.sub()) && current.version() == planned.version()
+                        ? store(sql, pool, current, plan, prepared)
+                        : Uni.createFrom().<UpdateOutcome>nullItem())));
     }
 
     /**

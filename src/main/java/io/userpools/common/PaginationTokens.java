@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Page tokens of the listings (ListUsers [2.9], ListUserPools): the position after which the next
@@ -44,6 +46,17 @@ public class PaginationTokens {
         String plain = VERSION + "|" + clock.millis() + "|" + position;
         byte[] sealed = box.seal(plain.getBytes(StandardCharsets.UTF_8), listing);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
+    }
+
+    /**
+     * The token for the page after {@code page}, or null when it is the last: listings fetch one
+     * row more than a page ({@code fetched}), so that a further row tells that more follow.
+     *
+     * @param page     the rows shown, at most a page
+     * @param position a row's position in the listing's order
+     */
+    public <T> String after(String listing, List<T> page, int fetched, Function<T, String> position) {
+        return fetched > page.size() ? issue(listing, position.apply(page.get(page.size() - 1))) : null;
     }
 
     /**

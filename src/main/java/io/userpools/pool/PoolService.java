@@ -115,10 +115,7 @@ public class PoolService {
                 .flatMap(after -> repository.listAfter(after, maxResults + 1))
                 .map(rows -> {
                     List<Pool> page = rows.stream().limit(maxResults).map(UserPool::toPool).toList();
-                    String next = rows.size() > maxResults
-                            ? tokens.issue(PaginationTokens.POOLS, page.get(maxResults - 1).id())
-                            : null;
-                    return new Page(page, next);
+                    return new Page(page, tokens.after(PaginationTokens.POOLS, page, rows.size(), Pool::id));
                 });
     }
 

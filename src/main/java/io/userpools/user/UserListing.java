@@ -49,12 +49,9 @@ public class UserListing {
             ListUsersQuery query = ListUsersQuery.build(pool, parsed, after, size + 1);
             return users.list(users.pool(), pool.id(), query);
         }).map(rows -> {
-            if (rows.size() <= size) {
-                return new Page(rows, null);
-            }
-            List<PoolUser> page = rows.subList(0, size);
-            String next = tokens.issue(PaginationTokens.users(poolId), page.get(size - 1).sub().toString());
-            return new Page(List.copyOf(page), next);
+            List<PoolUser> page = List.copyOf(rows.subList(0, Math.min(size, rows.size())));
+            return new Page(page, tokens.after(PaginationTokens.users(poolId), page, rows.size(),
+                    user -> user.sub().toString()));
         });
     }
 
