@@ -2,8 +2,8 @@ package io.userpools.attribute.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.userpools.attribute.AttributeService;
+import io.userpools.common.validation.RequestConstraints;
 import io.userpools.user.rest.UserView;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +58,9 @@ public class AttributeResource {
     public Uni<Response> adminUpdateUserAttributes(@PathParam("poolId") String poolId,
             @PathParam("username") @Size(min = 1, max = 128) String username,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull AdminUpdateUserAttributesRequest request) {
+            @NotNull AdminUpdateUserAttributesRequest request) {
+        RequestConstraints.length("username", username, 1, 128);
+        RequestConstraints.valid(request);
         Long expected = IfMatch.version(ifMatch);
         return attributes.adminUpdate(poolId, username, request.attributes(), request.clientMetadata(), expected)
                 .map(outcome -> Response.ok(UserUpdateView.of(outcome))
@@ -76,6 +78,7 @@ public class AttributeResource {
             @PathParam("username") @Size(min = 1, max = 128) String username,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @QueryParam("name") List<String> names) {
+        RequestConstraints.length("username", username, 1, 128);
         Long expected = IfMatch.version(ifMatch);
         return attributes.adminDelete(poolId, username, names == null ? List.of() : names, expected)
                 .map(user -> Response.ok(UserView.of(user)).header(HttpHeaders.ETAG, UserView.etag(user)).build());

@@ -4,8 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.attribute.AttributeService;
 import io.userpools.auth.AccessTokenVerifier;
 import io.userpools.auth.rest.SelfUserView;
+import io.userpools.common.validation.RequestConstraints;
 import io.userpools.user.rest.UserView;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import io.userpools.ratelimit.PoolFromCaller;
 import jakarta.ws.rs.Consumes;
@@ -58,7 +58,8 @@ public class MeAttributesResource {
     @APIResponse(responseCode = "409", description = "AliasExistsException: the email or phone belongs to another user")
     public Uni<SelfUpdateView> updateUserAttributes(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @Valid @NotNull AdminUpdateUserAttributesRequest request) {
+            @NotNull AdminUpdateUserAttributesRequest request) {
+        RequestConstraints.valid(request);
         return verifier.verify(authorization).flatMap(ctx -> {
             var client = ctx.client().permissions();
             return attributes.selfUpdate(ctx.pool(), ctx.user().sub(), client, request.attributes(),

@@ -2,7 +2,7 @@ package io.userpools.auth.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.userpools.auth.SignInService;
-import jakarta.validation.Valid;
+import io.userpools.common.validation.RequestConstraints;
 import jakarta.validation.constraints.NotNull;
 import io.userpools.ratelimit.PoolFromCaller;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +41,8 @@ public class AuthResource {
             + "UserNotConfirmedException, PasswordResetRequiredException")
     @APIResponse(responseCode = "401", description = "NotAuthorizedException: wrong password, disabled user, bad secret hash")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException (client) or UserNotFoundException")
-    public Uni<AuthenticationResponse> initiateAuth(@Valid @NotNull SignInRequest request) {
+    public Uni<AuthenticationResponse> initiateAuth(@NotNull SignInRequest request) {
+        RequestConstraints.valid(request);
         return signIn.signIn(request).map(AuthenticationResponse::of);
     }
 
@@ -54,7 +55,8 @@ public class AuthResource {
     @APIResponse(responseCode = "400", description = "InvalidParameterException: flow not enabled")
     @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid, revoked or expired refresh token")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such client")
-    public Uni<AuthenticationResponse> initiateAuthRefresh(@Valid @NotNull RefreshRequest request) {
+    public Uni<AuthenticationResponse> initiateAuthRefresh(@NotNull RefreshRequest request) {
+        RequestConstraints.valid(request);
         return signIn.refresh(request).map(AuthenticationResponse::of);
     }
 
@@ -67,7 +69,8 @@ public class AuthResource {
     @APIResponse(responseCode = "400", description = "InvalidParameterException or InvalidPasswordException")
     @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid or expired session")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such client")
-    public Uni<AuthenticationResponse> respondToAuthChallenge(@Valid @NotNull RespondToAuthChallengeRequest request) {
+    public Uni<AuthenticationResponse> respondToAuthChallenge(@NotNull RespondToAuthChallengeRequest request) {
+        RequestConstraints.valid(request);
         return signIn.respondToNewPasswordChallenge(request).map(AuthenticationResponse::of);
     }
 }

@@ -1,10 +1,12 @@
 package io.userpools.auth.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** RespondToAuthChallenge for NEW_PASSWORD_REQUIRED: the session of the challenge and a new password. */
+@RegisterForReflection // the constraint annotations of its components are read at run time
 public record RespondToAuthChallengeRequest(
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w+]+") String clientId,
         @Pattern(regexp = "NEW_PASSWORD_REQUIRED") String challengeName,

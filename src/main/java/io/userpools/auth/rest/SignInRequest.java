@@ -1,11 +1,13 @@
 package io.userpools.auth.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /** InitiateAuth with USER_PASSWORD_AUTH. {@code secretHash} is needed when the client has a secret. */
+@RegisterForReflection // the constraint annotations of its components are read at run time
 public record SignInRequest(
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w+]+") String clientId,
         @NotNull @Size(min = 1, max = 128) String username,

@@ -2,7 +2,7 @@ package io.userpools.client.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.userpools.client.ClientService;
-import jakarta.validation.Valid;
+import io.userpools.common.validation.RequestConstraints;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -43,7 +43,8 @@ public class ClientResource {
     @APIResponse(responseCode = "400", description = "InvalidParameterException: invalid attribute lists, flows or validities")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
     public Uni<Response> createUserPoolClient(@PathParam("poolId") String poolId,
-            @Valid @NotNull CreateUserPoolClientRequest request, UriInfo uri) {
+            @NotNull CreateUserPoolClientRequest request, UriInfo uri) {
+        RequestConstraints.valid(request);
         return clients.create(poolId, request).map(created -> Response
                 .created(uri.getAbsolutePathBuilder().path(created.client().clientId()).build())
                 .entity(ClientView.of(created.client(), created.secret())).build());

@@ -1,11 +1,13 @@
 package io.userpools.client.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** The body of CreateUserPoolClient. Omitted lists and validities take Cognito's defaults. */
+@RegisterForReflection // the constraint annotations of its components are read at run time
 public record CreateUserPoolClientRequest(
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w\\s+=,.@-]+") String name,
         @Size(max = 100) List<@NotNull @Size(min = 1, max = 2048) String> readAttributes,

@@ -6,16 +6,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.userpools.common.RequestIds;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -28,19 +24,6 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response cognito(CognitoException e, HttpServerRequest request) {
         return respond(e, request);
-    }
-
-    @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
-        List<CognitoException.Violation> violations = e.getConstraintViolations().stream()
-                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .map(v -> new CognitoException.Violation(field(v), v.getMessage()))
-                .toList();
-        String detail = violations.size() == 1
-                ? "1 validation error detected: " + describe(violations.get(0))
-                : violations.size() + " validation errors detected: "
-                        + violations.stream().map(ProblemMapper::describe).collect(Collectors.joining("; "));
-        return respond(new InvalidParameterException(detail, violations), request);
     }
 
     @ServerExceptionMapper
@@ -110,17 +93,6 @@ public class ProblemMapper {
             builder.header("WWW-Authenticate", "Bearer");
         }
         return builder.build();
-    }
-
-    private static String field(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
-        // drop the method and parameter prefix ("adminCreateUser.request.username" -> "username")
-        String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
-    }
-
-    private static String describe(CognitoException.Violation v) {
-        return "Value at '" + v.field() + "' failed to satisfy constraint: " + v.message();
     }
 
     private static String jsonDetail(JsonProcessingException e) {

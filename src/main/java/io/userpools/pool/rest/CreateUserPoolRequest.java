@@ -1,5 +1,6 @@
 package io.userpools.pool.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +14,7 @@ import java.util.List;
  * settings get Cognito's defaults. Ranges are Cognito's ([1.3], [2.10]); the rules that span
  * several fields are checked by {@code PoolSchemaBuilder} and {@code PoolSettingsBuilder}.
  */
+@RegisterForReflection // the constraint annotations of its components are read at run time
 public record CreateUserPoolRequest(
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w\\s+=,.@-]+") String name,
         List<String> usernameAttributes,

@@ -1,8 +1,8 @@
 package io.userpools.pool.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.PoolService;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -46,7 +46,8 @@ public class PoolResource {
     @APIResponse(responseCode = "201", description = "The new pool",
             content = @Content(schema = @Schema(implementation = PoolView.class)))
     @APIResponse(responseCode = "400", description = "InvalidParameterException: invalid schema or settings")
-    public Uni<Response> createUserPool(@Valid @NotNull CreateUserPoolRequest request, UriInfo uri) {
+    public Uni<Response> createUserPool(@NotNull CreateUserPoolRequest request, UriInfo uri) {
+        RequestConstraints.valid(request);
         return pools.create(request).map(pool -> Response
                 .created(uri.getAbsolutePathBuilder().path(pool.id()).build())
                 .entity(PoolView.of(pool)).build());
@@ -59,6 +60,7 @@ public class PoolResource {
     public Uni<PoolListView> listUserPools(
             @QueryParam("maxResults") @DefaultValue("60") @Min(1) @Max(60) int maxResults,
             @QueryParam("nextToken") String nextToken) {
+        RequestConstraints.range("maxResults", maxResults, 1, 60);
         return pools.list(maxResults, nextToken)
                 .map(page -> new PoolListView(page.pools().stream().map(PoolView::of).toList(), page.nextToken()));
     }

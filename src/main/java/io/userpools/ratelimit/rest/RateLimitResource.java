@@ -1,9 +1,9 @@
 package io.userpools.ratelimit.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.PoolService;
 import io.userpools.ratelimit.RateLimiter;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -51,7 +51,8 @@ public class RateLimitResource {
     @APIResponse(responseCode = "400", description = "InvalidParameterException: unknown category or a limit out of 1..1000000")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
     public Uni<RateLimitsView> setUserPoolRateLimits(@PathParam("poolId") String poolId,
-            @Valid @NotNull RateLimitsRequest request) {
+            @NotNull RateLimitsRequest request) {
+        RequestConstraints.valid(request);
         return pools.get(poolId)
                 .chain(pool -> limiter.override(pool.id(), request.limits()))
                 .chain(() -> limiter.limits(poolId))

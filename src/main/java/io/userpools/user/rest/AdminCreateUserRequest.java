@@ -1,11 +1,13 @@
 package io.userpools.user.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /** The body of AdminCreateUser. {@code clientMetadata} is accepted, size-checked, never stored. */
+@RegisterForReflection // the constraint annotations of its components are read at run time
 public record AdminCreateUserRequest(
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+") String username,
         Map<@Size(min = 1, max = 32) String, @Size(max = 2048) String> attributes,

@@ -1,8 +1,8 @@
 package io.userpools.user.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.validation.RequestConstraints;
 import io.userpools.user.UserAccountService;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -43,7 +43,9 @@ public class UserAccountResource {
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     public Uni<Response> adminSetUserPassword(@PathParam("poolId") String poolId,
             @PathParam("username") @Size(min = 1, max = 128) String username,
-            @Valid @NotNull AdminSetUserPasswordRequest request) {
+            @NotNull AdminSetUserPasswordRequest request) {
+        RequestConstraints.length("username", username, 1, 128);
+        RequestConstraints.valid(request);
         return accounts.setPassword(poolId, username, request.password(), Boolean.TRUE.equals(request.permanent()))
                 .replaceWith(Response.noContent().build());
     }
@@ -55,6 +57,7 @@ public class UserAccountResource {
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     public Uni<Response> adminDisableUser(@PathParam("poolId") String poolId,
             @PathParam("username") @Size(min = 1, max = 128) String username) {
+        RequestConstraints.length("username", username, 1, 128);
         return accounts.disable(poolId, username).replaceWith(Response.noContent().build());
     }
 
@@ -65,6 +68,7 @@ public class UserAccountResource {
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     public Uni<Response> adminEnableUser(@PathParam("poolId") String poolId,
             @PathParam("username") @Size(min = 1, max = 128) String username) {
+        RequestConstraints.length("username", username, 1, 128);
         return accounts.enable(poolId, username).replaceWith(Response.noContent().build());
     }
 
@@ -75,6 +79,7 @@ public class UserAccountResource {
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     public Uni<Response> adminUserGlobalSignOut(@PathParam("poolId") String poolId,
             @PathParam("username") @Size(min = 1, max = 128) String username) {
+        RequestConstraints.length("username", username, 1, 128);
         return accounts.globalSignOut(poolId, username).replaceWith(Response.noContent().build());
     }
 }

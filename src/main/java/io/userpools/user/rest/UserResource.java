@@ -1,9 +1,9 @@
 package io.userpools.user.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.validation.RequestConstraints;
 import io.userpools.user.UserListing;
 import io.userpools.user.UserService;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -54,7 +54,8 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
     @APIResponse(responseCode = "409", description = "UsernameExistsException or AliasExistsException")
     public Uni<Response> adminCreateUser(@PathParam("poolId") String poolId,
-            @Valid @NotNull AdminCreateUserRequest request, UriInfo uri) {
+            @NotNull AdminCreateUserRequest request, UriInfo uri) {
+        RequestConstraints.valid(request);
         return users.create(poolId, request).map(user -> Response
                 .created(UriBuilder.fromUri(uri.getAbsolutePath()).path("{username}").build(user.username()))
                 .header(HttpHeaders.ETAG, UserView.etag(user))
@@ -85,6 +86,7 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     public Uni<Response> adminGetUser(@PathParam("poolId") String poolId,
             @PathParam("username") @Size(min = 1, max = 128) String username) {
+        RequestConstraints.length("username", username, 1, 128);
         return users.get(poolId, username).map(user -> Response.ok(UserView.of(user))
                 .header(HttpHeaders.ETAG, UserView.etag(user)).build());
     }
@@ -96,6 +98,7 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     public Uni<Response> adminDeleteUser(@PathParam("poolId") String poolId,
             @PathParam("username") @Size(min = 1, max = 128) String username) {
+        RequestConstraints.length("username", username, 1, 128);
         return users.delete(poolId, username).replaceWith(Response.noContent().build());
     }
 }

@@ -1,5 +1,6 @@
 package io.userpools.verification.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
  * The optional body of GetUserAttributeVerificationCode. {@code clientMetadata} reaches the custom
  * message trigger only; it is never stored or logged.
  */
+@RegisterForReflection // the constraint annotations of its components are read at run time
 public record GetUserAttributeVerificationCodeRequest(
         Map<@NotNull @Size(max = 131072) String, @Size(max = 131072) String> clientMetadata) {
 }

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.userpools.auth.AccessTokenVerifier;
 import io.userpools.auth.rest.SelfUserView;
+import io.userpools.common.validation.RequestConstraints;
 import io.userpools.user.rest.UserView;
 import io.userpools.verification.VerificationService;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import io.userpools.ratelimit.PoolFromCaller;
 import jakarta.ws.rs.Consumes;
@@ -40,14 +38,11 @@ public class MeVerificationResource {
     private final AccessTokenVerifier verifier;
     private final VerificationService verification;
     private final ObjectMapper json;
-    private final Validator validator;
 
-    public MeVerificationResource(AccessTokenVerifier verifier, VerificationService verification, ObjectMapper json,
-            Validator validator) {
+    public MeVerificationResource(AccessTokenVerifier verifier, VerificationService verification, ObjectMapper json) {
         this.verifier = verifier;
         this.verification = verification;
         this.json = json;
-        this.validator = validator;
     }
 
     @POST
@@ -94,7 +89,8 @@ public class MeVerificationResource {
             + "TooManyRequestsException (the pool's rate limit)")
     public Uni<UserView> verifyUserAttribute(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("name") String name, @Valid @NotNull VerifyUserAttributeRequest request) {
+            @PathParam("name") String name, @NotNull VerifyUserAttributeRequest request) {
+        RequestConstraints.valid(request);
         return verifier.verify(authorization).flatMap(ctx -> verification.verify(ctx.pool(), ctx.user().sub(), name,
                         request.code())
                 .map(user -> SelfUserView.of(user, ctx.client().permissions())));
@@ -108,11 +104,6 @@ public class MeVerificationResource {
         if (body == null || body.isBlank()) {
             return null;
         }
-        var request = json.readValue(body, GetUserAttributeVerificationCodeRequest.class);
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return request;
+        return RequestConstraints.valid(json.readValue(body, GetUserAttributeVerificationCodeRequest.class));
     }
 }
