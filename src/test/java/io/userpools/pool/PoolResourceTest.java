@@ -66,6 +66,18 @@ class PoolResourceTest {
                 .body("code", equalTo("ResourceNotFoundException"));
     }
 
+    @Test
+    void listUserPoolsRefusesAPageSizeOutsideOneToSixty() {
+        for (int size : new int[] {0, 61}) {
+            admin().queryParam("maxResults", size).when().get("/pools").then().statusCode(400).contentType(PROBLEM)
+                    .body("code", equalTo("InvalidParameterException"))
+                    .body("violations[0].field", equalTo("maxResults"))
+                    .body("detail", equalTo("1 validation error detected: Value at 'maxResults' failed to satisfy "
+                            + "constraint: Member must have value " + (size == 0 ? "greater than or equal to 1"
+                                    : "less than or equal to 60")));
+        }
+    }
+
     /** Every pool's name, walking all pages of ListUserPools. */
     static List<String> allPoolNames() {
         List<String> names = new ArrayList<>();

@@ -83,8 +83,13 @@ class AdminCreateUserTest {
         String pool = UserPools.plain(true);
         problem(post(pool, body("with space", Map.of())), 400, "InvalidParameterException");
         problem(post(pool, body("", Map.of())), 400, "InvalidParameterException");
-        problem(post(pool, body("x".repeat(129), Map.of())), 400, "InvalidParameterException");
-        problem(post(pool, Map.of("attributes", Map.of())), 400, "InvalidParameterException");
+        problem(post(pool, body("x".repeat(129), Map.of())), 400, "InvalidParameterException")
+                .body("detail", equalTo("1 validation error detected: Value at 'username' failed to satisfy "
+                        + "constraint: Member must have length less than or equal to 128"))
+                .body("violations[0].field", equalTo("username"));
+        problem(post(pool, Map.of("attributes", Map.of())), 400, "InvalidParameterException")
+                .body("detail", equalTo("1 validation error detected: Value at 'username' failed to satisfy "
+                        + "constraint: Member must not be null"));
         post(pool, body("x".repeat(128), Map.of())).statusCode(201);
         post(pool, body("ünïcødé-名前_1.2@x", Map.of())).statusCode(201);
     }
