@@ -1,6 +1,5 @@
 package io.userpools.common;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.userpools.common.error.Problem;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Gives every error response of every operation the problem+json schema, and adds the answers
  * that any operation can give (401 on protected paths, 413/415 on bodies, 429, 500, 503).
- * Runs once, at build: the document is static, so the service does not parse and filter it again
- * at every start.
+ * Runs once, at build, in smallrye-open-api-maven-plugin (pom.xml): the document is static, and
+ * the service only serves the file the plugin wrote (OpenApiDocument).
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiProblems implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/" + Problem.class.getSimpleName();

@@ -2,6 +2,8 @@ package io.userpools.common;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
@@ -123,6 +125,32 @@ class OpenApiTest {
                 .containsEntry("bearerFormat", "JWT");
         assertThat(operations.stream().filter(op -> op.path().startsWith("/auth/")))
                 .allSatisfy(op -> assertThat(op.body().get("security")).as("security of %s", op).isNull());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDocumentNamesTheService() {
+        assertThat((Map<String, Object>) document.get("info")).containsEntry("title", "Userpools")
+                .containsEntry("version", "0.1.0")
+                .containsEntry("description", "Self-hosted, Amazon-Cognito-compatible user pools");
+        assertThat(document).containsEntry("openapi", "3.1.0").doesNotContainKey("servers");
+    }
+
+    /** YAML by default; JSON for format=json (any case), an Accept naming it, or the .json path. */
+    @Test
+    void theFormatFollowsThePathTheQueryAndAccept() {
+        String yaml = "application/yaml;charset=UTF-8";
+        String json = "application/json;charset=UTF-8";
+        given().when().get("/q/openapi").then().statusCode(200).contentType(yaml)
+                .body(startsWith("---\nopenapi: 3.1.0"));
+        given().queryParam("format", "JSON").when().get("/q/openapi").then().statusCode(200).contentType(json);
+        given().queryParam("format", "yaml").when().get("/q/openapi").then().statusCode(200).contentType(yaml);
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200).contentType(json);
+        given().accept("application/json").when().get("/q/openapi.yaml").then().statusCode(200).contentType(yaml);
+        given().when().get("/q/openapi.yml").then().statusCode(200).contentType(yaml);
+        given().queryParam("format", "yaml").when().get("/q/openapi.json").then().statusCode(200).contentType(json)
+                .body("info.title", equalTo("Userpools"));
+        given().when().options("/q/openapi").then().statusCode(404).header("Allow", "GET, HEAD, OPTIONS");
     }
 
     @Test
