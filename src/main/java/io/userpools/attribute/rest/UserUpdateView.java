@@ -2,12 +2,18 @@ package io.userpools.attribute.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.userpools.attribute.UpdateOutcome;
 import io.userpools.user.rest.UserView;
 import io.userpools.verification.CodeDeliveryDetails;
 import java.util.List;
 
-/** The admin PATCH answer: the user view, plus where codes went when the write sent any. */
+/**
+ * The admin PATCH answer: the user view, plus where codes went when the write sent any. Returned
+ * inside a {@code Response}, so Quarkus REST cannot see it as an answer type: registered here for
+ * Jackson in native mode.
+ */
+@RegisterForReflection
 public record UserUpdateView(
         @JsonUnwrapped UserView user,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CodeDeliveryDetails> codeDeliveryDetails) {

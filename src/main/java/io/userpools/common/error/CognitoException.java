@@ -1,5 +1,6 @@
 package io.userpools.common.error;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -39,7 +40,8 @@ public abstract class CognitoException extends RuntimeException {
         return null;
     }
 
-    /** One field that failed input validation. */
+    /** One field that failed input validation (serialised by Jackson in every problem+json). */
+    @RegisterForReflection
     public record Violation(String field, String message) {
     }
 }
