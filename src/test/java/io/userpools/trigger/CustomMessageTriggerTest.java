@@ -20,6 +20,7 @@ import io.userpools.pool.PoolService;
 import io.restassured.http.ContentType;
 import io.userpools.support.Auth;
 import io.userpools.support.Mailbox;
+import io.userpools.support.Outbox;
 import io.userpools.verification.VerificationService;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -257,8 +258,7 @@ class CustomMessageTriggerTest {
                 .body("version", equalTo(1))
                 .body("attributes.email", equalTo(before))
                 .body("attributes.nickname", equalTo(null));
-        Mailbox.sleep(500);
-        assertThat(Mailbox.to(after)).isEmpty();
+        Outbox.assertNothingSent(poolId, after);
     }
 
     @Test

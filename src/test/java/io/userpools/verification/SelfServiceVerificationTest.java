@@ -21,6 +21,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.userpools.support.Mailbox;
+import io.userpools.support.Outbox;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -209,6 +210,6 @@ class SelfServiceVerificationTest {
         admin().get("/pools/{p}/users/{u}", poolId, fresh).then().statusCode(200).body("username", equalTo("eva"));
         admin().get("/pools/{p}/users/{u}", poolId, old).then().statusCode(404).contentType(PROBLEM)
                 .body("code", equalTo("UserNotFoundException"));
-        assertThat(Mailbox.to(old)).isEmpty();
+        Outbox.assertNothingSent(poolId, old);
     }
 }
