@@ -13,8 +13,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -42,7 +44,10 @@ final class ConstraintPlan {
         }
         List<Component> list = new ArrayList<>();
         for (RecordComponent c : recordComponents) {
-            list.add(new Component(c.getName(), c.getAccessor(), Node.of(c.getAnnotatedType())));
+            // the accessor's own annotations too: the same constraints, as declarations, which every
+            // runtime keeps (a native image may keep fewer type annotations than the JVM)
+            list.add(new Component(c.getName(), c.getAccessor(),
+                    Node.of(c.getAnnotatedType(), c.getAccessor().getDeclaredAnnotations())));
         }
         this.components = List.copyOf(list);
     }
@@ -71,7 +76,7 @@ final class ConstraintPlan {
     private record Node(boolean notNull, Integer minSize, Integer maxSize, java.util.regex.Pattern pattern,
                         Long min, Long max, boolean cascade, Node element, Node key, Node value) {
 
-        static Node of(AnnotatedType type) {
+        static Node of(AnnotatedType type, Annotation... declared) {
             boolean notNull = false;
             boolean cascade = false;
             Integer minSize = null;
@@ -79,7 +84,13 @@ final class ConstraintPlan {
             java.util.regex.Pattern pattern = null;
             Long min = null;
             Long max = null;
-            for (Annotation a : type.getAnnotations()) {
+            Set<Class<? extends Annotation>> seen = new HashSet<>();
+            List<Annotation> annotations = new ArrayList<>(List.of(type.getAnnotations()));
+            annotations.addAll(List.of(declared));
+            for (Annotation a : annotations) {
+                if (!seen.add(a.annotationType())) {
+                    continue;
+                }
                 if (a instanceof NotNull) {
                     notNull = true;
                 } else if (a instanceof Valid) {
