@@ -166,7 +166,11 @@ public class AttributeService {
             requireVersion(user, expectedVersion);
             UpdatePlan plan = planner.apply(user);
             if (!plan.changed() || plan.codeTargets().isEmpty()) {
-                return locked(pool, locate, expectedVersion, planner, caller);
+                // no code to send, so no webhook: plan again under the lock, unless the user changed
+                // meanwhile so that a code is now due (then start over, with the webhook unlocked)
+                return lockedWithoutCodes(pool, locate, expectedVersion, planner)
+                        .flatMap(written -> written != null ? Uni.createFrom().item(written)
+                                : triggerFirst(pool, locate, expectedVersion, planner, caller, attempt + 1));
             }
             return prepare(pool, user, plan, caller)
                     .flatMap(prepared -> storeIfUnchanged(pool, locate, user, plan, prepared))
@@ -186,8 +190,8 @@ public class AttributeService {
 
     /**
      * Locks the row, plans against the locked state and writes, in one transaction. When the plan
-     * sends codes here (only when the user changed under {@link #triggerFirst} until it gave up),
-     * the trigger is called while the lock is held.
+     * sends codes here (only when the user kept changing under {@link #triggerFirst} until it gave
+     * up), the trigger is called while the lock is held.
      */
     private Uni<UpdateOutcome> locked(Pool pool, Locator locate, Long expectedVersion,
             Function<PoolUser, UpdatePlan> planner, Caller caller) {
@@ -200,6 +204,26 @@ public class AttributeService {
                     }
                     return prepare(pool, user, plan, caller)
                             .flatMap(prepared -> store(sql, pool, user, plan, prepared));
+                })));
+    }
+
+    /**
+     * Locks the row, plans against the locked state and writes a plan that sends no code; null
+     * (nothing written, the lock released) when the plan would send one.
+     */
+    private Uni<UpdateOutcome> lockedWithoutCodes(Pool pool, Locator locate, Long expectedVersion,
+            Function<PoolUser, UpdatePlan> planner) {
+        return Transactions.retryOnDeadlock(() -> users.pool().withTransaction(sql -> locate.find(sql, true)
+                .flatMap(user -> {
+                    requireVersion(user, expectedVersion);
+                    UpdatePlan plan = planner.apply(user);
+                    if (!plan.changed()) {
+                        return Uni.createFrom().item(new UpdateOutcome(user, List.of()));
+                    }
+                    if (!plan.codeTargets().isEmpty()) {
+                        return Uni.createFrom().<UpdateOutcome>nullItem();
+                    }
+                    return store(sql, pool, user, plan, List.of());
                 })));
     }
 

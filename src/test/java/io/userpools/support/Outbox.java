@@ -3,12 +3,9 @@ package io.userpools.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The service's outbox table, read over JDBC, to prove that nothing was sent without waiting for
@@ -22,11 +19,7 @@ public final class Outbox {
 
     /** Messages of the pool still waiting in the outbox. */
     public static long waiting(String poolId) {
-        Config config = ConfigProvider.getConfig();
-        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
-        String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null);
-        String password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null);
-        try (Connection c = DriverManager.getConnection(url, user, password);
+        try (Connection c = Db.connect();
                 PreparedStatement s = c.prepareStatement("SELECT count(*) FROM outbox WHERE pool_id = ?")) {
             s.setString(1, poolId);
             try (ResultSet rows = s.executeQuery()) {

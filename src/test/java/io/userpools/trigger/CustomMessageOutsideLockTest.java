@@ -14,16 +14,21 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.userpools.support.Db;
 import io.userpools.support.Mailbox;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -212,5 +217,73 @@ class CustomMessageOutsideLockTest {
                 .body("attributes.email", equalTo(address))
                 .body("attributes.name", equalTo("Kim " + (HELD - 1)));
         Mailbox.await(address, 1);
+    }
+
+    @Test
+    void aCodeThatBecomesDueOnlyUnderTheLockStillHasItsWebhookCalledUnlocked() throws Exception {
+        String poolId = poolWithSlowHook();
+        String address = email("lea");
+        createUser(poolId, "lea", Map.of("email", address, "email_verified", "true"));
+        CompletableFuture<Response> update;
+        try (Connection db = Db.connect()) {
+            db.setAutoCommit(false);
+            // holds the row with an uncommitted change of the email: the update below reads the
+            // committed user, whose email is already the one it sets (no code), then waits for the row
+            try (PreparedStatement change = db.prepareStatement("UPDATE users SET attributes = "
+                    + "jsonb_set(attributes, '{email}', to_jsonb(?::text)), version = version + 1 "
+                    + "WHERE pool_id = ? AND username = ?")) {
+                change.setString(1, email("lea-elsewhere"));
+                change.setString(2, poolId);
+                change.setString(3, "lea");
+                assertThat(change.executeUpdate()).isEqualTo(1);
+            }
+            update = CompletableFuture.supplyAsync(() -> adminJson(Map.of("attributes", Map.of("email", address)))
+                    .patch(PATCH, poolId, "lea"));
+            awaitLockWaiter();
+            db.commit();
+        }
+        // under the lock the email differs, so a code is due: the update lets go of the row and
+        // starts over, calling the webhook with nothing held
+        awaitCall(0);
+        // on a thread of its own (the common pool may have one thread, busy with the update), and
+        // bounded: under the old code this write waited for the held webhook
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture.supplyAsync(() -> adminJson(Map.of("attributes", Map.of("name", "Lea")))
+                    .patch(PATCH, poolId, "lea"), other).get(15, TimeUnit.SECONDS).then().statusCode(200);
+        } finally {
+            other.shutdown();
+        }
+        assertThat(update).as("the email change still waits for its webhook").isNotDone();
+
+        release[0].countDown();
+        update.get(30, TimeUnit.SECONDS).then().statusCode(200);
+        // the write in between made the update plan (and call the webhook) once more
+        assertThat(EVENTS).hasSize(2);
+        assertThat(JSON.readTree(EVENTS.get(1)).path("request").path("userAttributes").path("name").asText())
+                .isEqualTo("Lea");
+        admin().get("/pools/{p}/users/{u}", poolId, "lea").then().statusCode(200)
+                .body("attributes.email", equalTo(address))
+                .body("attributes.name", equalTo("Lea"));
+        Mailbox.await(address, 1);
+    }
+
+    /** Waits until a statement of the service waits for a row lock. */
+    static void awaitLockWaiter() throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        try (Connection db = Db.connect();
+                PreparedStatement waiting = db.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE wait_event_type = 'Lock' AND datname = current_database()")) {
+            while (System.currentTimeMillis() < deadline) {
+                try (ResultSet rows = waiting.executeQuery()) {
+                    rows.next();
+                    if (rows.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Mailbox.sleep(20);
+            }
+        }
+        throw new AssertionError("no statement waited for the row lock");
     }
 }
