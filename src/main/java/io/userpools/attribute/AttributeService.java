@@ -195,16 +195,8 @@ public class AttributeService {
      */
     private Uni<UpdateOutcome> locked(Pool pool, Locator locate, Long expectedVersion,
             Function<PoolUser, UpdatePlan> planner, Caller caller) {
-        return Transactions.retryOnDeadlock(() -> users.pool().withTransaction(sql -> locate.find(sql, true)
-                .flatMap(user -> {
-                    requireVersion(user, expectedVersion);
-                    UpdatePlan plan = planner.apply(user);
-                    if (!plan.changed()) {
-                        return Uni.createFrom().item(new UpdateOutcome(user, List.of()));
-                    }
-                    return prepare(pool, user, plan, caller)
-                            .flatMap(prepared -> store(sql, pool, user, plan, prepared));
-                })));
+        return underLock(locate, expectedVersion, planner, (sql, user, plan) -> prepare(pool, user, plan, caller)
+                .flatMap(prepared -> store(sql, pool, user, plan, prepared)));
     }
 
     /**
@@ -213,17 +205,25 @@ public class AttributeService {
      */
     private Uni<UpdateOutcome> lockedWithoutCodes(Pool pool, Locator locate, Long expectedVersion,
             Function<PoolUser, UpdatePlan> planner) {
+        return underLock(locate, expectedVersion, planner, (sql, user, plan) -> plan.codeTargets().isEmpty()
+                ? store(sql, pool, user, plan, List.of())
+                : Uni.createFrom().<UpdateOutcome>nullItem());
+    }
+
+    /** What to do with a plan that changes the user, on the transaction that holds its row. */
+    private interface LockedStep {
+        Uni<UpdateOutcome> apply(SqlClient sql, PoolUser user, UpdatePlan plan);
+    }
+
+    /** One transaction: lock the row, check the version, plan; a plan that changes nothing answers the user. */
+    private Uni<UpdateOutcome> underLock(Locator locate, Long expectedVersion, Function<PoolUser, UpdatePlan> planner,
+            LockedStep step) {
         return Transactions.retryOnDeadlock(() -> users.pool().withTransaction(sql -> locate.find(sql, true)
                 .flatMap(user -> {
                     requireVersion(user, expectedVersion);
                     UpdatePlan plan = planner.apply(user);
-                    if (!plan.changed()) {
-                        return Uni.createFrom().item(new UpdateOutcome(user, List.of()));
-                    }
-                    if (!plan.codeTargets().isEmpty()) {
-                        return Uni.createFrom().<UpdateOutcome>nullItem();
-                    }
-                    return store(sql, pool, user, plan, List.of());
+                    return plan.changed() ? step.apply(sql, user, plan)
+                            : Uni.createFrom().item(new UpdateOutcome(user, List.of()));
                 })));
     }
 
