@@ -133,16 +133,20 @@ public class AttributeService {
 
     /**
      * One write. A request that names neither email nor phone_number never sends a code and takes
-     * the locked path at once. One that may send codes is read and planned without a lock first;
-     * when its plan sends codes, the channels are checked and the custom message trigger is called
-     * with no row lock and no connection held, and the plan is then written only if the user is
-     * still at the version it was planned against (else it is planned again). A missing channel, a
-     * veto or a trigger failure therefore changes nothing; the codes and their outbox rows are
-     * written with the user, and the outbox is nudged after the commit.
+     * the locked path at once. One that may send codes is planned under the lock too, and written
+     * there when its plan sends none; when it does, the lock is let go and the update takes
+     * {@link #triggerFirst}: the channels are checked and the custom message trigger is called with
+     * no row lock and no connection held, and the plan is then written only if the user is still
+     * at the version it was planned against (else it is planned again). A missing channel, a veto
+     * or a trigger failure therefore changes nothing; the codes and their outbox rows are written
+     * with the user, and the outbox is nudged after the commit.
      */
     private Uni<UpdateOutcome> write(Pool pool, Locator locate, Long expectedVersion,
             Function<PoolUser, UpdatePlan> planner, Caller caller, boolean mayIssueCodes) {
-        Uni<UpdateOutcome> outcome = mayIssueCodes ? triggerFirst(pool, locate, expectedVersion, planner, caller, 1)
+        Uni<UpdateOutcome> outcome = mayIssueCodes
+                ? lockedWithoutCodes(pool, locate, expectedVersion, planner).flatMap(written -> written != null
+                        ? Uni.createFrom().item(written)
+                        : triggerFirst(pool, locate, expectedVersion, planner, caller, 1))
                 : locked(pool, locate, expectedVersion, planner, caller);
         return outcome.invoke(written -> {
             if (!written.deliveries().isEmpty()) {

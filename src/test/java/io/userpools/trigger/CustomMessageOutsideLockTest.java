@@ -227,8 +227,8 @@ class CustomMessageOutsideLockTest {
         CompletableFuture<Response> update;
         try (Connection db = Db.connect()) {
             db.setAutoCommit(false);
-            // holds the row with an uncommitted change of the email: the update below reads the
-            // committed user, whose email is already the one it sets (no code), then waits for the row
+            // holds the row with an uncommitted change of the email: the update below, whose email is
+            // the committed one (no code due), waits for the row
             try (PreparedStatement change = db.prepareStatement("UPDATE users SET attributes = "
                     + "jsonb_set(attributes, '{email}', to_jsonb(?::text)), version = version + 1 "
                     + "WHERE pool_id = ? AND username = ?")) {
