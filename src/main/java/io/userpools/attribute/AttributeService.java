@@ -144,9 +144,8 @@ public class AttributeService {
     private Uni<UpdateOutcome> write(Pool pool, Locator locate, Long expectedVersion,
             Function<PoolUser, UpdatePlan> planner, Caller caller, boolean mayIssueCodes) {
         Uni<UpdateOutcome> outcome = mayIssueCodes
-                ? lockedWithoutCodes(pool, locate, expectedVersion, planner).flatMap(written -> written != null
-                        ? Uni.createFrom().item(written)
-                        : triggerFirst(pool, locate, expectedVersion, planner, caller, 1))
+                ? lockedWithoutCodes(pool, locate, expectedVersion, planner).onItem().ifNull()
+                        .switchTo(() -> triggerFirst(pool, locate, expectedVersion, planner, caller, 1))
                 : locked(pool, locate, expectedVersion, planner, caller);
         return outcome.invoke(written -> {
             if (!written.deliveries().isEmpty()) {
@@ -172,14 +171,12 @@ public class AttributeService {
             if (!plan.changed() || plan.codeTargets().isEmpty()) {
                 // no code to send, so no webhook: plan again under the lock, unless the user changed
                 // meanwhile so that a code is now due (then start over, with the webhook unlocked)
-                return lockedWithoutCodes(pool, locate, expectedVersion, planner)
-                        .flatMap(written -> written != null ? Uni.createFrom().item(written)
-                                : triggerFirst(pool, locate, expectedVersion, planner, caller, attempt + 1));
+                return lockedWithoutCodes(pool, locate, expectedVersion, planner).onItem().ifNull()
+                        .switchTo(() -> triggerFirst(pool, locate, expectedVersion, planner, caller, attempt + 1));
             }
             return prepare(pool, user, plan, caller)
-                    .flatMap(prepared -> storeIfUnchanged(pool, locate, user, plan, prepared))
-                    .flatMap(written -> written != null ? Uni.createFrom().item(written)
-                            : triggerFirst(pool, locate, expectedVersion, planner, caller, attempt + 1));
+                    .flatMap(prepared -> storeIfUnchanged(pool, locate, user, plan, prepared)).onItem().ifNull()
+                    .switchTo(() -> triggerFirst(pool, locate, expectedVersion, planner, caller, attempt + 1));
         });
     }
 

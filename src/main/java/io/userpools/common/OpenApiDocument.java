@@ -11,6 +11,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves the OpenAPI document at {@code /q/openapi} (also {@code .json}, {@code .yaml},
@@ -31,8 +33,8 @@ public class OpenApiDocument {
     private static final String JSON = "application/json";
     private static final String YAML = "application/yaml";
 
-    private volatile byte[] json;
-    private volatile byte[] yaml;
+    /** Each format's file, read on its first request. */
+    private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
 
     void install(@Observes Router router) {
         Handler<RoutingContext> serve = this::serve;
@@ -51,7 +53,8 @@ public class OpenApiDocument {
         }
         boolean asJson = wantsJson(rc);
         rc.response().headers().set("Content-Type", (asJson ? JSON : YAML) + ";charset=UTF-8");
-        rc.response().end(Buffer.buffer(asJson ? json() : yaml()));
+        rc.response().end(Buffer.buffer(documents.computeIfAbsent(asJson ? "openapi.json" : "openapi.yaml",
+                OpenApiDocument::read)));
     }
 
     static boolean wantsJson(RoutingContext rc) {
@@ -68,22 +71,6 @@ public class OpenApiDocument {
         }
         var format = rc.queryParam("format");
         return !format.isEmpty() && "json".equalsIgnoreCase(format.get(0));
-    }
-
-    private byte[] json() {
-        byte[] document = json;
-        if (document == null) {
-            json = document = read("openapi.json");
-        }
-        return document;
-    }
-
-    private byte[] yaml() {
-        byte[] document = yaml;
-        if (document == null) {
-            yaml = document = read("openapi.yaml");
-        }
-        return document;
     }
 
     private static byte[] read(String name) {

@@ -19,7 +19,6 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Turns the optional settings of CreateUserPool into stored settings: fills Cognito's defaults
@@ -80,10 +79,7 @@ public final class PoolSettingsBuilder {
         checkPlaceholder(violations, "messaging.email.message", emailMessage);
         checkPlaceholder(violations, "messaging.sms.message", smsMessage);
         if (!violations.isEmpty()) {
-            String count = violations.size() == 1 ? "1 validation error" : violations.size() + " validation errors";
-            throw new InvalidParameterException(count + " detected: " + violations.stream()
-                    .map(v -> "Value at '" + v.field() + "' failed to satisfy constraint: " + v.message())
-                    .collect(Collectors.joining("; ")), violations);
+            throw InvalidParameterException.detected(violations);
         }
         return new Messaging(new EmailTemplate(from, subject, emailMessage), new SmsTemplate(smsMessage));
     }

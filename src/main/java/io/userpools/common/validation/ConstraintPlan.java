@@ -128,10 +128,11 @@ final class ConstraintPlan {
             return (Class<?>) ((java.lang.reflect.ParameterizedType) p.getType()).getRawType();
         }
 
+        private static final Node NONE = new Node(false, null, null, null, null, null, false, null, null, null);
+
+        /** This node, or null when it checks nothing. */
         private Node orNull() {
-            boolean empty = !notNull && minSize == null && maxSize == null && pattern == null && min == null
-                    && max == null && !cascade && element == null && key == null && value == null;
-            return empty ? null : this;
+            return equals(NONE) ? null : this;
         }
 
         void check(Object v, String field, BiConsumer<String, String> report) {
@@ -145,20 +146,20 @@ final class ConstraintPlan {
                     : v instanceof Collection<?> c ? Integer.valueOf(c.size())
                     : v instanceof Map<?, ?> m ? Integer.valueOf(m.size()) : null;
             if (size != null && minSize != null && size < minSize) {
-                report.accept(field, "Member must have length greater than or equal to " + minSize);
+                report.accept(field, RequestConstraints.minLength(minSize));
             }
             if (size != null && maxSize != null && size > maxSize) {
-                report.accept(field, "Member must have length less than or equal to " + maxSize);
+                report.accept(field, RequestConstraints.maxLength(maxSize));
             }
             if (pattern != null && v instanceof CharSequence s && !pattern.matcher(s).matches()) {
                 report.accept(field, "Member must satisfy regular expression pattern: " + pattern.pattern());
             }
             if (v instanceof Number n) {
                 if (min != null && n.longValue() < min) {
-                    report.accept(field, "Member must have value greater than or equal to " + min);
+                    report.accept(field, RequestConstraints.minValue(min));
                 }
                 if (max != null && n.longValue() > max) {
-                    report.accept(field, "Member must have value less than or equal to " + max);
+                    report.accept(field, RequestConstraints.maxValue(max));
                 }
             }
             if (cascade && v.getClass().isRecord()) {

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Input validation of request bodies and parameters, with Cognito's texts ("1 validation error
@@ -37,10 +36,10 @@ public final class RequestConstraints {
     /** A path or query parameter's length, as {@code @Size(min, max)} on it says. */
     public static String length(String name, String value, int min, int max) {
         if (value == null || value.length() < min) {
-            throw invalid(List.of(new Violation(name, "Member must have length greater than or equal to " + min)));
+            throw invalid(List.of(new Violation(name, minLength(min))));
         }
         if (value.length() > max) {
-            throw invalid(List.of(new Violation(name, "Member must have length less than or equal to " + max)));
+            throw invalid(List.of(new Violation(name, maxLength(max))));
         }
         return value;
     }
@@ -48,25 +47,33 @@ public final class RequestConstraints {
     /** A numeric query parameter's range, as {@code @Min} and {@code @Max} on it say. */
     public static int range(String name, int value, int min, int max) {
         if (value < min) {
-            throw invalid(List.of(new Violation(name, "Member must have value greater than or equal to " + min)));
+            throw invalid(List.of(new Violation(name, minValue(min))));
         }
         if (value > max) {
-            throw invalid(List.of(new Violation(name, "Member must have value less than or equal to " + max)));
+            throw invalid(List.of(new Violation(name, maxValue(max))));
         }
         return value;
     }
 
     /** Cognito's summary of several broken rules, in field order. */
     static InvalidParameterException invalid(List<Violation> violations) {
-        List<Violation> sorted = violations.stream().sorted(Comparator.comparing(Violation::field)).toList();
-        String detail = sorted.size() == 1
-                ? "1 validation error detected: " + describe(sorted.get(0))
-                : sorted.size() + " validation errors detected: "
-                        + sorted.stream().map(RequestConstraints::describe).collect(Collectors.joining("; "));
-        return new InvalidParameterException(detail, sorted);
+        return InvalidParameterException.detected(
+                violations.stream().sorted(Comparator.comparing(Violation::field)).toList());
     }
 
-    private static String describe(Violation v) {
-        return "Value at '" + v.field() + "' failed to satisfy constraint: " + v.message();
+    static String minLength(long min) {
+        return "Member must have length greater than or equal to " + min;
+    }
+
+    static String maxLength(long max) {
+        return "Member must have length less than or equal to " + max;
+    }
+
+    static String minValue(long min) {
+        return "Member must have value greater than or equal to " + min;
+    }
+
+    static String maxValue(long max) {
+        return "Member must have value less than or equal to " + max;
     }
 }
