@@ -9,7 +9,8 @@ and sends the request only once the port accepts: a refused connect costs micros
 with curl from a shell loop, as the scripts did before 2026-12-01, spent about 18 ms of CPU per
 try, close to two thirds of one of this machine's two cores, taken from the JVM it was timing.)
 Exits 2 when the command exits first or is not ready after FIRST_READY_TIMEOUT seconds (default
-120). FIRST_READY_DETAIL=1 also prints, on stderr, when the port first accepted a connection.
+120). FIRST_READY_DETAIL=1 also prints, on stderr, when the port first accepted a connection, and the
+service's minor page faults and CPU seconds when it answered ready.
 """
 import os
 import socket
@@ -53,7 +54,11 @@ with open(log_path, "wb") as log:
     done = time.monotonic()
     print(round((done - t0) * 1000))
     if os.environ.get("FIRST_READY_DETAIL"):
-        print(f"first-ready: port open after {round((accepted - t0) * 1000)} ms", file=sys.stderr)
+        stat = open(f"/proc/{process.pid}/stat").read().rsplit(")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        print(f"first-ready: port open after {round((accepted - t0) * 1000)} ms; at ready: "
+              f"{stat[7]} minor page faults, cpu user {int(stat[11]) / ticks:.2f} s system {int(stat[12]) / ticks:.2f} s",
+              file=sys.stderr)
     print(process.pid)
     sys.stdout.flush()
     os._exit(0)
