@@ -32,10 +32,7 @@ final class Violations {
      */
     void throwShapeErrorsIfAny() {
         if (!violations.isEmpty()) {
-            int n = violations.size();
-            String header = n + (n == 1 ? " validation error detected: " : " validation errors detected: ");
-            throw new InvalidParameterException(
-                    header + String.join("; ", violations.stream().map(Violation::message).toList()), violations);
+            throw InvalidParameterException.summary(violations.stream().map(Violation::message).toList(), violations);
         }
     }
 }

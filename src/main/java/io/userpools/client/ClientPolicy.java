@@ -108,9 +108,8 @@ public final class ClientPolicy {
         Set<String> result = new LinkedHashSet<>();
         for (String flow : requested) {
             if (!AUTH_FLOWS.contains(flow)) {
-                throw new InvalidParameterException("1 validation error detected: Value '" + requested
-                        + "' at 'explicitAuthFlows' failed to satisfy constraint: Member must satisfy enum value set: "
-                        + AUTH_FLOWS);
+                throw InvalidParameterException.detectedValue(requested, "explicitAuthFlows",
+                        "Member must satisfy enum value set: " + AUTH_FLOWS);
             }
             result.add(flow);
         }
@@ -124,9 +123,8 @@ public final class ClientPolicy {
         }
         String unit = requested.toLowerCase(Locale.ROOT);
         if (!UNIT_SECONDS.containsKey(unit)) {
-            throw new InvalidParameterException("1 validation error detected: Value '" + requested
-                    + "' at 'tokenValidityUnits' failed to satisfy constraint: Member must satisfy enum value set: "
-                    + "[seconds, minutes, hours, days]");
+            throw InvalidParameterException.detectedValue(requested, "tokenValidityUnits",
+                    "Member must satisfy enum value set: [seconds, minutes, hours, days]");
         }
         return unit;
     }
@@ -173,9 +171,8 @@ public final class ClientPolicy {
             return "LEGACY";
         }
         if (!requested.equals("LEGACY") && !requested.equals("ENABLED")) {
-            throw new InvalidParameterException("1 validation error detected: Value '" + requested
-                    + "' at 'preventUserExistenceErrors' failed to satisfy constraint: Member must satisfy enum value "
-                    + "set: [LEGACY, ENABLED]");
+            throw InvalidParameterException.detectedValue(requested, "preventUserExistenceErrors",
+                    "Member must satisfy enum value set: [LEGACY, ENABLED]");
         }
         return requested;
     }

@@ -51,12 +51,11 @@ public final class MessageTemplates {
             throw new InvalidParameterException("The message is empty.");
         }
         if (!message.contains(CustomMessageEvent.CODE_PARAMETER)) {
-            throw new InvalidParameterException("1 validation error detected: Value '" + message + "' at '" + field
-                    + "' failed to satisfy constraint: Member must satisfy regular expression pattern: " + PATTERN);
+            throw InvalidParameterException.detectedValue(message, field,
+                    "Member must satisfy regular expression pattern: " + PATTERN);
         }
         if (message.length() > max) {
-            throw new InvalidParameterException("1 validation error detected: Value at '" + field
-                    + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
+            throw InvalidParameterException.detected(field, "Member must have length less than or equal to " + max);
         }
         return message;
     }
@@ -66,8 +65,8 @@ public final class MessageTemplates {
             throw new InvalidParameterException("The message is empty.");
         }
         if (subject.length() > MAX_SUBJECT) {
-            throw new InvalidParameterException("1 validation error detected: Value at 'emailSubject' failed to "
-                    + "satisfy constraint: Member must have length less than or equal to " + MAX_SUBJECT);
+            throw InvalidParameterException.detected("emailSubject",
+                    "Member must have length less than or equal to " + MAX_SUBJECT);
         }
         return subject;
     }

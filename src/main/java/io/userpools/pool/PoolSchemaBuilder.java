@@ -1,5 +1,6 @@
 package io.userpools.pool;
 
+import io.userpools.common.error.CognitoException.Violation;
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.pool.rest.CreateUserPoolRequest.SchemaAttributeRequest;
 import java.util.ArrayList;
@@ -75,9 +76,8 @@ public final class PoolSchemaBuilder {
     private static AttributeDefinition custom(SchemaAttributeRequest r) {
         if (r.name() == null || r.name().isEmpty() || r.name().length() > MAX_CUSTOM_NAME_LENGTH
                 || !CUSTOM_NAME.matcher(r.name()).matches()) {
-            throw new InvalidParameterException("1 validation error detected: Value '" + r.name()
-                    + "' at 'schema.name' failed to satisfy constraint: Member must have length between 1 and "
-                    + MAX_CUSTOM_NAME_LENGTH + " and satisfy regular expression pattern: " + CUSTOM_NAME.pattern());
+            throw InvalidParameterException.detectedValue(r.name(), "schema.name", "Member must have length between 1 "
+                    + "and " + MAX_CUSTOM_NAME_LENGTH + " and satisfy regular expression pattern: " + CUSTOM_NAME.pattern());
         }
         AttributeType type;
         try {
@@ -133,12 +133,12 @@ public final class PoolSchemaBuilder {
                     "Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
         }
         List<String> errors = new ArrayList<>();
-        checkSubset(errors, "usernameAttributes", usernameAttributes, USERNAME_ATTRIBUTES);
-        checkSubset(errors, "aliasAttributes", aliasAttributes, ALIAS_ATTRIBUTES);
-        checkSubset(errors, "autoVerifiedAttributes", autoVerified, StandardAttributes.VERIFIABLE);
+        List<Violation> violations = new ArrayList<>();
+        checkSubset(errors, violations, "usernameAttributes", usernameAttributes, USERNAME_ATTRIBUTES);
+        checkSubset(errors, violations, "aliasAttributes", aliasAttributes, ALIAS_ATTRIBUTES);
+        checkSubset(errors, violations, "autoVerifiedAttributes", autoVerified, StandardAttributes.VERIFIABLE);
         if (!errors.isEmpty()) {
-            throw new InvalidParameterException(errors.size() + " validation error" + (errors.size() > 1 ? "s" : "")
-                    + " detected: " + String.join("; ", errors));
+            throw InvalidParameterException.summary(errors, violations);
         }
         if (!autoVerified.containsAll(requireVerification)) {
             throw new InvalidParameterException(
@@ -151,11 +151,15 @@ public final class PoolSchemaBuilder {
         }
     }
 
-    private static void checkSubset(List<String> errors, String field, List<String> values, Set<String> allowed) {
+    /** Adds the summary part (the value quoted) and the violation when the list breaks the rule. */
+    private static void checkSubset(List<String> errors, List<Violation> violations, String field,
+            List<String> values, Set<String> allowed) {
         boolean repeats = values.size() != new java.util.HashSet<>(values).size();
         if (values.stream().anyMatch(java.util.Objects::isNull) || !allowed.containsAll(values) || repeats) {
-            errors.add("Value '" + values + "' at '" + field + "' failed to satisfy constraint: Member must satisfy "
-                    + "enum value set: " + allowed.stream().sorted().toList() + " without repeats");
+            String constraint = "Member must satisfy enum value set: " + allowed.stream().sorted().toList()
+                    + " without repeats";
+            errors.add(InvalidParameterException.part(values, field, constraint));
+            violations.add(new Violation(field, constraint));
         }
     }
 }

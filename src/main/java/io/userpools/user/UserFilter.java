@@ -39,8 +39,8 @@ public record UserFilter(String attribute, Operator operator, String value) {
             return Optional.empty();
         }
         if (filter.length() > MAX_LENGTH) {
-            throw new InvalidParameterException("1 validation error detected: Value at 'filter' failed to satisfy "
-                    + "constraint: Member must have length less than or equal to " + MAX_LENGTH);
+            throw InvalidParameterException.detected("filter",
+                    "Member must have length less than or equal to " + MAX_LENGTH);
         }
         int i = skipSpaces(filter, 0);
         int nameStart = i;

@@ -75,7 +75,6 @@ public class UserListing {
     }
 
     private static InvalidParameterException limitError(String limit, String constraint) {
-        return new InvalidParameterException("1 validation error detected: Value '" + limit
-                + "' at 'limit' failed to satisfy constraint: " + constraint);
+        return InvalidParameterException.detectedValue(limit, "limit", constraint);
     }
 }

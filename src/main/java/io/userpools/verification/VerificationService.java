@@ -104,8 +104,8 @@ public class VerificationService {
         return Uni.createFrom().deferred(() -> {
             requireVerifiable(attribute);
             if (code == null || code.isBlank()) {
-                throw new InvalidParameterException("1 validation error detected: Value at 'code' failed to satisfy "
-                        + "constraint: Member must satisfy regular expression pattern: [\\S]+");
+                throw InvalidParameterException.detected("code",
+                        "Member must satisfy regular expression pattern: [\\S]+");
             }
             Instant now = clock.instant();
             return attempts.hit(users.pool(), pool.id(), sub, AttemptLimits.VERIFY, now)

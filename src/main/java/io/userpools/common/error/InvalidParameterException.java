@@ -1,7 +1,6 @@
 package io.userpools.common.error;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Cognito's {@code InvalidParameterException}: the input breaks a rule (HTTP 400). */
 public class InvalidParameterException extends CognitoException {
@@ -19,11 +18,37 @@ public class InvalidParameterException extends CognitoException {
      * detected: Value at 'field' failed to satisfy constraint: message; ...}.
      */
     public static InvalidParameterException detected(List<Violation> violations) {
-        String each = violations.stream()
-                .map(v -> "Value at '" + v.field() + "' failed to satisfy constraint: " + v.message())
-                .collect(Collectors.joining("; "));
-        String count = violations.size() == 1 ? "1 validation error" : violations.size() + " validation errors";
-        return new InvalidParameterException(count + " detected: " + each, violations);
+        return summary(violations.stream().map(v -> part(v.field(), v.message())).toList(), violations);
+    }
+
+    /** One broken rule: {@code 1 validation error detected: Value at 'field' failed to satisfy constraint: ...}. */
+    public static InvalidParameterException detected(String field, String constraint) {
+        return detected(List.of(new Violation(field, constraint)));
+    }
+
+    /**
+     * One broken rule with the offending value quoted, as Cognito words enum, pattern and number
+     * rules: {@code 1 validation error detected: Value 'value' at 'field' failed to satisfy
+     * constraint: ...}. The value is in the message only, not in the problem's violations.
+     */
+    public static InvalidParameterException detectedValue(Object value, String field, String constraint) {
+        return summary(List.of(part(value, field, constraint)), List.of(new Violation(field, constraint)));
+    }
+
+    /** One part of the summary: {@code Value at 'field' failed to satisfy constraint: constraint}. */
+    public static String part(String field, String constraint) {
+        return "Value at '" + field + "' failed to satisfy constraint: " + constraint;
+    }
+
+    /** One part of the summary with the value quoted: {@code Value 'value' at 'field' failed ...}. */
+    public static String part(Object value, String field, String constraint) {
+        return "Value '" + value + "' at '" + field + "' failed to satisfy constraint: " + constraint;
+    }
+
+    /** The summary of parts worded by the caller ({@link #part}): {@code N validation error(s) detected: ...; ...}. */
+    public static InvalidParameterException summary(List<String> parts, List<Violation> violations) {
+        String count = parts.size() == 1 ? "1 validation error" : parts.size() + " validation errors";
+        return new InvalidParameterException(count + " detected: " + String.join("; ", parts), violations);
     }
 
     /** The same code with another status, for transport-level mistakes (413, 415, 405). */
