@@ -2,6 +2,7 @@ package io.userpools.attribute;
 
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.error.NotAuthorizedException;
+import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.AttributeDefinition;
 import io.userpools.pool.Pool;
 import io.userpools.pool.StandardAttributes;
@@ -81,8 +82,8 @@ public final class AttributePolicy {
             checkNameShape(shape, name, "userAttributeNames." + index++ + ".member");
             if (name != null && !seen.add(name)) {
                 // Our wording [D]: AWS's text for a repeated name is not documented.
-                shape.add(name, "Value '" + name + "' at 'userAttributeNames' failed to satisfy constraint: "
-                        + "Member must not contain duplicate attribute names");
+                shape.add(name, InvalidParameterException.part(name, "userAttributeNames",
+                        "Member must not contain duplicate attribute names"));
             }
             request.put(name, "");
         }
@@ -144,11 +145,10 @@ public final class AttributePolicy {
 
     private static void checkNameShape(Violations shape, String name, String path) {
         if (name == null || name.isEmpty()) {
-            shape.add(path, "Value '" + (name == null ? "" : name) + "' at '" + path
-                    + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            shape.add(path, InvalidParameterException.part(name == null ? "" : name, path,
+                    RequestConstraints.minLength(1)));
         } else if (name.length() > MAX_NAME_LENGTH) {
-            shape.add(path, "Value '" + name + "' at '" + path
-                    + "' failed to satisfy constraint: Member must have length less than or equal to " + MAX_NAME_LENGTH);
+            shape.add(path, InvalidParameterException.part(name, path, RequestConstraints.maxLength(MAX_NAME_LENGTH)));
         }
     }
 

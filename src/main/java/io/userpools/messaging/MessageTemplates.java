@@ -1,6 +1,7 @@
 package io.userpools.messaging;
 
 import io.userpools.common.error.InvalidParameterException;
+import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.PoolSettings;
 import io.userpools.trigger.CustomMessageEvent;
 import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
@@ -55,7 +56,7 @@ public final class MessageTemplates {
                     "Member must satisfy regular expression pattern: " + PATTERN);
         }
         if (message.length() > max) {
-            throw InvalidParameterException.detected(field, "Member must have length less than or equal to " + max);
+            throw InvalidParameterException.detected(field, RequestConstraints.maxLength(max));
         }
         return message;
     }
@@ -65,8 +66,7 @@ public final class MessageTemplates {
             throw new InvalidParameterException("The message is empty.");
         }
         if (subject.length() > MAX_SUBJECT) {
-            throw InvalidParameterException.detected("emailSubject",
-                    "Member must have length less than or equal to " + MAX_SUBJECT);
+            throw InvalidParameterException.detected("emailSubject", RequestConstraints.maxLength(MAX_SUBJECT));
         }
         return subject;
     }

@@ -1,6 +1,7 @@
 package io.userpools.user;
 
 import io.userpools.common.error.InvalidParameterException;
+import io.userpools.common.validation.RequestConstraints;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,8 +40,7 @@ public record UserFilter(String attribute, Operator operator, String value) {
             return Optional.empty();
         }
         if (filter.length() > MAX_LENGTH) {
-            throw InvalidParameterException.detected("filter",
-                    "Member must have length less than or equal to " + MAX_LENGTH);
+            throw InvalidParameterException.detected("filter", RequestConstraints.maxLength(MAX_LENGTH));
         }
         int i = skipSpaces(filter, 0);
         int nameStart = i;

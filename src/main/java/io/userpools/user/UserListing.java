@@ -3,6 +3,7 @@ package io.userpools.user;
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.PaginationTokens;
 import io.userpools.common.error.InvalidParameterException;
+import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.PoolService;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -66,10 +67,10 @@ public class UserListing {
             throw limitError(limit, "Member must be an integer");
         }
         if (value < 0) {
-            throw limitError(limit, "Member must have value greater than or equal to 0");
+            throw limitError(limit, RequestConstraints.minValue(0));
         }
         if (value > MAX_LIMIT) {
-            throw limitError(limit, "Member must have value less than or equal to " + MAX_LIMIT);
+            throw limitError(limit, RequestConstraints.maxValue(MAX_LIMIT));
         }
         return value == 0 ? MAX_LIMIT : value;
     }

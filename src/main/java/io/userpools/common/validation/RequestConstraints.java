@@ -61,19 +61,20 @@ public final class RequestConstraints {
                 violations.stream().sorted(Comparator.comparing(Violation::field)).toList());
     }
 
-    static String minLength(long min) {
+    /** Cognito's rule texts, for checks written outside the request records. */
+    public static String minLength(long min) {
         return "Member must have length greater than or equal to " + min;
     }
 
-    static String maxLength(long max) {
+    public static String maxLength(long max) {
         return "Member must have length less than or equal to " + max;
     }
 
-    static String minValue(long min) {
+    public static String minValue(long min) {
         return "Member must have value greater than or equal to " + min;
     }
 
-    static String maxValue(long max) {
+    public static String maxValue(long max) {
         return "Member must have value less than or equal to " + max;
     }
 }
