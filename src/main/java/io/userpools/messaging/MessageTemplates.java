@@ -52,8 +52,7 @@ public final class MessageTemplates {
             throw new InvalidParameterException("The message is empty.");
         }
         if (!message.contains(CustomMessageEvent.CODE_PARAMETER)) {
-            throw InvalidParameterException.detectedValue(message, field,
-                    "Member must satisfy regular expression pattern: " + PATTERN);
+            throw InvalidParameterException.detectedValue(message, field, RequestConstraints.pattern(PATTERN));
         }
         if (message.length() > max) {
             throw InvalidParameterException.detected(field, RequestConstraints.maxLength(max));

@@ -2,6 +2,7 @@ package io.userpools.pool;
 
 import io.userpools.common.error.CognitoException.Violation;
 import io.userpools.common.error.InvalidParameterException;
+import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.PoolSettings.CustomMessage;
 import io.userpools.pool.PoolSettings.EmailTemplate;
 import io.userpools.pool.PoolSettings.Messaging;
@@ -128,7 +129,7 @@ public final class PoolSettingsBuilder {
 
     private static void checkPlaceholder(List<Violation> violations, String field, String message) {
         if (!message.contains(Messaging.CODE_PLACEHOLDER)) {
-            violations.add(new Violation(field, "Member must satisfy regular expression pattern: " + CODE_PATTERN));
+            violations.add(new Violation(field, RequestConstraints.pattern(CODE_PATTERN)));
         }
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.common.error.CodeMismatchException;
 import io.userpools.common.error.ExpiredCodeException;
 import io.userpools.common.error.InvalidParameterException;
+import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.Pool;
 import io.userpools.pool.StandardAttributes;
 import io.userpools.trigger.TriggerSource;
@@ -104,8 +105,7 @@ public class VerificationService {
         return Uni.createFrom().deferred(() -> {
             requireVerifiable(attribute);
             if (code == null || code.isBlank()) {
-                throw InvalidParameterException.detected("code",
-                        "Member must satisfy regular expression pattern: [\\S]+");
+                throw InvalidParameterException.detected("code", RequestConstraints.pattern("[\\S]+"));
             }
             Instant now = clock.instant();
             return attempts.hit(users.pool(), pool.id(), sub, AttemptLimits.VERIFY, now)

@@ -152,7 +152,7 @@ final class ConstraintPlan {
                 report.accept(field, RequestConstraints.maxLength(maxSize));
             }
             if (pattern != null && v instanceof CharSequence s && !pattern.matcher(s).matches()) {
-                report.accept(field, "Member must satisfy regular expression pattern: " + pattern.pattern());
+                report.accept(field, RequestConstraints.pattern(pattern.pattern()));
             }
             if (v instanceof Number n) {
                 if (min != null && n.longValue() < min) {

@@ -77,4 +77,8 @@ public final class RequestConstraints {
     public static String maxValue(long max) {
         return "Member must have value less than or equal to " + max;
     }
+
+    public static String pattern(String regex) {
+        return "Member must satisfy regular expression pattern: " + regex;
+    }
 }
