@@ -3,6 +3,8 @@ package io.userpools.auth;
 import io.userpools.common.Caches;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.userpools.common.KeyRingCipher;
+import io.userpools.common.Reseal;
 import io.userpools.common.SecretBox;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,16 +31,21 @@ import java.util.Map;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jboss.logging.Logger;
 import org.jose4j.lang.JoseException;
 
 /**
  * Each pool's RSA signing keys (pool_keys): made on first need, the private key sealed at rest
  * by {@link SecretBox}, the public key kept as a JWK. The newest unretired key signs; any key of
  * the pool verifies by its {@code kid}, which makes rotation a matter of adding a key and
- * retiring the old one later. Keys never change once written, so they are cached for good.
+ * retiring the old one later. Keys never change once written, so they are cached for good. A
+ * private key sealed by an older key-encryption key is sealed again under the current one when it
+ * is loaded, and by {@link Reseal} after start-up.
  */
 @Singleton
-public class PoolKeys {
+public class PoolKeys implements Reseal.Participant {
+
+    private static final Logger LOG = Logger.getLogger(PoolKeys.class);
 
     /** The key that signs a pool's new tokens. */
     public record SigningKey(String kid, PrivateKey privateKey) {
@@ -49,6 +56,10 @@ public class PoolKeys {
     private static final String PUBLIC = "SELECT public_jwk FROM pool_keys WHERE pool_id = $1 AND kid = $2";
     private static final String ALL_PUBLIC = "SELECT public_jwk FROM pool_keys WHERE pool_id = $1 ORDER BY created_at";
     private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('pool_keys:' || $1))";
+    private static final String RESEAL = "UPDATE pool_keys SET private_key_enc = $1 "
+            + "WHERE pool_id = $2 AND kid = $3 AND private_key_enc = $4";
+    private static final Reseal.SealedColumn COLUMN = new Reseal.SealedColumn("pool signing keys", "pool_keys",
+            List.of("pool_id", "kid"), List.of(), "private_key_enc");
     private static final String INSERT = "INSERT INTO pool_keys (pool_id, kid, public_jwk, private_key_enc, created_at) "
             + "VALUES ($1, $2, $3, $4, $5)";
 
@@ -119,9 +130,41 @@ public class PoolKeys {
                 return null;
             }
             Row row = it.next();
+            return row;
+        }).flatMap(row -> {
+            if (row == null) {
+                return Uni.createFrom().nullItem();
+            }
             String kid = row.getString(0);
-            return new SigningKey(kid, openPrivate(poolId, kid, row.getBuffer(1).getBytes()));
+            byte[] sealed = row.getBuffer(1).getBytes();
+            KeyRingCipher.Opened opened = box.unseal(sealed, context(poolId, kid));
+            if (opened == null) {
+                throw new IllegalStateException("The signing key " + kid + " of pool " + poolId
+                        + " opens with no configured key-encryption key");
+            }
+            SigningKey key = new SigningKey(kid, parsePrivate(poolId, kid, opened.plain()));
+            return opened.stale() ? resealed(client, poolId, kid, sealed, opened.plain()).replaceWith(key)
+                    : Uni.createFrom().item(key);
         });
+    }
+
+    /** Seals a key that an old key-encryption key sealed again under the current one; a failure only logs. */
+    private Uni<Void> resealed(SqlClient client, String poolId, String kid, byte[] old, byte[] pkcs8) {
+        byte[] sealed = box.seal(pkcs8, context(poolId, kid));
+        return client.preparedQuery(RESEAL).execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(sealed), poolId, kid,
+                io.vertx.core.buffer.Buffer.buffer(old))).replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("re-sealing the signing key %s of pool %s failed: %s", kid, poolId,
+                            failure.getClass().getSimpleName());
+                    return null;
+                });
+    }
+
+    /** Every pool's private keys that an old key-encryption key sealed, sealed again under the current one. */
+    @Override
+    public Uni<Reseal.Report> resealOld() {
+        return Reseal.column(sql, box.ring(), COLUMN, row -> box.reseal(row.getBuffer("private_key_enc").getBytes(),
+                context(row.getString("pool_id"), row.getString("kid"))));
     }
 
     private Uni<SigningKey> create(String poolId) {
@@ -144,12 +187,7 @@ public class PoolKeys {
         return tx.preparedQuery(INSERT).execute(values).replaceWith(new SigningKey(kid, pair.getPrivate()));
     }
 
-    private PrivateKey openPrivate(String poolId, String kid, byte[] sealed) {
-        byte[] pkcs8 = box.open(sealed, context(poolId, kid));
-        if (pkcs8 == null) {
-            throw new IllegalStateException("The signing key " + kid + " of pool " + poolId
-                    + " does not open with the configured key-encryption key");
-        }
+    private static PrivateKey parsePrivate(String poolId, String kid, byte[] pkcs8) {
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException e) {

@@ -37,14 +37,17 @@ public class ClientService {
     private final ClientRepository repository;
     private final PoolService pools;
     private final SecretBox box;
+    private final ClientSecrets secrets;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public ClientService(ClientRepository repository, PoolService pools, SecretBox box, Clock clock) {
+    public ClientService(ClientRepository repository, PoolService pools, SecretBox box, ClientSecrets secrets,
+            Clock clock) {
         this.repository = repository;
         this.pools = pools;
         this.box = box;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -117,7 +120,7 @@ public class ClientService {
     @WithSession
     Uni<Client> load(String clientId) {
         return repository.findById(clientId).onItem().ifNull().failWith(() -> notFound(clientId))
-                .map(AppClient::toClient);
+                .map(AppClient::toClient).call(secrets::resealIfStale);
     }
 
     /** The client's secret in clear, for the secret hash check; null for a public client. */
@@ -128,7 +131,7 @@ public class ClientService {
         byte[] plain = box.open(client.sealedSecret(), context(client.clientId()));
         if (plain == null) {
             throw new IllegalStateException("The secret of client " + client.clientId()
-                    + " does not open with the configured key-encryption key");
+                    + " opens with no configured key-encryption key");
         }
         return new String(plain, StandardCharsets.UTF_8);
     }
@@ -137,7 +140,7 @@ public class ClientService {
         return new ResourceNotFoundException("User pool client " + clientId + " does not exist.");
     }
 
-    private static String context(String clientId) {
+    static String context(String clientId) {
         return "client-secret:" + clientId;
     }
 

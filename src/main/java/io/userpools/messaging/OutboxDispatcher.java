@@ -102,7 +102,7 @@ public class OutboxDispatcher {
         try {
             message = crypto.open(row.poolId(), row.channel(), row.payload());
         } catch (GeneralSecurityException e) {
-            return failed(row, "payload does not open with the current key");
+            return failed(row, "payload opens with no configured outbox key");
         }
         Uni<Void> send = row.channel() == DeliveryMedium.EMAIL ? email.send(message) : sms.send(message);
         return send.flatMap(ignored -> outbox.delete(row.id()))

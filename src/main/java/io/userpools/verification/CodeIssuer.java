@@ -4,6 +4,7 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.KeyRings;
 import io.userpools.common.UserpoolsConfig;
 import io.userpools.messaging.Channels;
 import io.userpools.messaging.MessageTemplates;
@@ -61,8 +62,8 @@ public class CodeIssuer {
     private final boolean logCodes;
 
     public CodeIssuer(CodesConfig config, CodeRepository codes, Channels channels, CustomMessageTrigger trigger,
-            OutboxWriter outbox, OutboxDispatcher dispatcher, Clock clock, UserpoolsConfig userpools) {
-        this.hasher = CodeHasher.fromBase64("userpools.codes.hmac-key", config.hmacKey(), new SecureRandom());
+            OutboxWriter outbox, OutboxDispatcher dispatcher, Clock clock, UserpoolsConfig userpools, KeyRings rings) {
+        this.hasher = new CodeHasher(rings.codes(), new SecureRandom());
         this.codes = codes;
         this.channels = channels;
         this.trigger = trigger;

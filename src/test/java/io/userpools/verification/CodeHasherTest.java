@@ -3,10 +3,13 @@ package io.userpools.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.userpools.common.KeyRing;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -42,7 +45,7 @@ class CodeHasherTest {
     @Test
     void hmacMatchesOnlyTheSameCodeUserAttributeAndValue() {
         byte[] stored = hasher.hmac("pool", SUB, "email", "a@example.com", "123456");
-        assertThat(stored).hasSize(32);
+        assertThat(stored).hasSize(2 + hasher.ring().current().id().length() + 32);
         assertThat(hasher.matches(stored, "pool", SUB, "email", "a@example.com", "123456")).isTrue();
         assertThat(hasher.matches(stored, "pool", SUB, "email", "a@example.com", "123457")).isFalse();
         assertThat(hasher.matches(stored, "pool", SUB, "email", "b@example.com", "123456")).isFalse();
@@ -57,6 +60,41 @@ class CodeHasherTest {
         CodeHasher other = CodeHasher.fromBase64("k", otherKey, new SecureRandom());
         assertThat(other.hmac("pool", SUB, "email", "v", "123456"))
                 .isNotEqualTo(hasher.hmac("pool", SUB, "email", "v", "123456"));
+    }
+
+    @Test
+    void afterARotationCodesOfTheOldKeyStillVerifyAndNewOnesUseTheNewKey() throws Exception {
+        byte[] a = new byte[32];
+        byte[] b = "another key of thirty-two bytes!".getBytes();
+        CodeHasher before = new CodeHasher(ring(a, "h1"), new SecureRandom());
+        byte[] tagged = before.hmac("pool", SUB, "email", "v", "123456");
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(a, "HmacSHA256"));
+        for (String part : new String[] {"pool", SUB.toString(), "email", "v"}) {
+            mac.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+        }
+        byte[] legacy = mac.doFinal("654321".getBytes()); // stored before key rings: the bare HMAC
+        assertThat(before.matches(legacy, "pool", SUB, "email", "v", "654321")).isTrue();
+
+        CodeHasher rotated = new CodeHasher(ring(b, "h2", "h1:" + Base64.getEncoder().encodeToString(a)),
+                new SecureRandom());
+        assertThat(rotated.matches(tagged, "pool", SUB, "email", "v", "123456")).isTrue();
+        assertThat(rotated.matches(tagged, "pool", SUB, "email", "v", "123457")).isFalse();
+        assertThat(rotated.matches(legacy, "pool", SUB, "email", "v", "654321")).isTrue();
+        byte[] fresh = rotated.hmac("pool", SUB, "email", "v", "111111");
+        assertThat(KeyRing.tagged(fresh).keyId()).isEqualTo("h2");
+        assertThat(rotated.ring().isCurrent(fresh)).isTrue();
+
+        CodeHasher dropped = new CodeHasher(ring(b, "h2"), new SecureRandom());
+        assertThat(dropped.matches(fresh, "pool", SUB, "email", "v", "111111")).isTrue();
+        assertThat(dropped.matches(tagged, "pool", SUB, "email", "v", "123456")).isFalse();
+        assertThat(dropped.matches(legacy, "pool", SUB, "email", "v", "654321")).isFalse();
+    }
+
+    private static KeyRing ring(byte[] current, String id, String... older) {
+        return KeyRing.parse("userpools.codes.hmac-key", Base64.getEncoder().encodeToString(current),
+                Optional.of(id), Optional.of(List.of(older)), 32, 1024);
     }
 
     @Test
