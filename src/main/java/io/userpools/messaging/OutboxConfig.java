@@ -9,7 +9,8 @@ import java.time.Duration;
 public interface OutboxConfig {
     /**
      * Base64 AES-256 key (32 bytes) that encrypts queued messages, which carry codes
-     * ({@code USERPOOLS_OUTBOX_ENCRYPTION_KEY}). Required; dev and test ship fixed keys.
+     * ({@code USERPOOLS_OUTBOX_ENCRYPTION_KEY}). Required; dev and test ship fixed keys. Older keys,
+     * kept while rotating: {@code userpools.outbox.old-encryption-keys} ({@link io.userpools.common.KeyRingsConfig}).
      */
     String encryptionKey();
 

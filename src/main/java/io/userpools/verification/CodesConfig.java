@@ -10,7 +10,8 @@ public interface CodesConfig {
     /**
      * Base64 key of at least 32 bytes for the HMAC under which codes are stored
      * ({@code USERPOOLS_CODES_HMAC_KEY}). Required: without it the service does not start. Dev and
-     * test ship fixed keys; changing it invalidates every outstanding code.
+     * test ship fixed keys. To rotate it, keep the previous key in {@code userpools.codes.old-hmac-keys}
+     * ({@link io.userpools.common.KeyRingsConfig}) for a day, or its outstanding codes stop verifying.
      */
     String hmacKey();
 
