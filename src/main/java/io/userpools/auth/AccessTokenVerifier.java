@@ -11,7 +11,6 @@ import io.userpools.common.error.ResourceNotFoundException;
 import io.userpools.common.error.UserNotConfirmedException;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
-import io.userpools.ratelimit.CallerRateLimit;
 import io.userpools.user.PoolUser;
 import io.userpools.user.UserAccountRepository;
 import io.userpools.user.UserLookup;
@@ -37,8 +36,8 @@ import org.jose4j.lang.JoseException;
  * (2) expired; (3) revoked (its session revoked, or started before the user's last global
  * sign-out); (4) scope; (5) user gone; (6) disabled; (7) RESET_REQUIRED; (8) UNCONFIRMED.
  * Signatures are verified with jose4j. The session and user are read from the database on every
- * call, so a revocation counts at once on every replica. Once the token is verified, the request
- * counts against its pool's rate limit: the one place where self-service calls are limited.
+ * call, so a revocation counts at once on every replica. It runs as the identity provider of
+ * {@link AccessTokenMechanism}; {@link SelfCaller} then counts the call against the pool's limit.
  */
 @Singleton
 public class AccessTokenVerifier {
@@ -61,11 +60,9 @@ public class AccessTokenVerifier {
     private final UserAccountRepository accounts;
     private final UserpoolsConfig config;
     private final Clock clock;
-    private final CallerRateLimit rateLimit;
 
     public AccessTokenVerifier(PoolService pools, ClientService clients, PoolKeys keys, UserAccountRepository accounts,
-            UserpoolsConfig config, Clock clock, CallerRateLimit rateLimit) {
-        this.rateLimit = rateLimit;
+            UserpoolsConfig config, Clock clock) {
         this.pools = pools;
         this.clients = clients;
         this.keys = keys;
@@ -82,15 +79,8 @@ public class AccessTokenVerifier {
      * @throws io.userpools.common.error.UserNotFoundException when the user no longer exists
      * @throws PasswordResetRequiredException for a user in RESET_REQUIRED
      * @throws UserNotConfirmedException for an UNCONFIRMED user
-     * @throws io.userpools.common.error.TooManyRequestsException when the pool's rate limit for
-     *         the operation is reached (checked after the token)
      */
     public Uni<AccessContext> verify(String authorization) {
-        CallerRateLimit.Bound limit = rateLimit.forCurrentRequest();
-        return verifyToken(authorization).call(ctx -> limit.check(ctx.pool().id()));
-    }
-
-    private Uni<AccessContext> verifyToken(String authorization) {
         String token = Bearer.token(authorization);
         if (token == null) {
             return Uni.createFrom().failure(new NotAuthorizedException(INVALID));

@@ -1,5 +1,8 @@
 package io.userpools.attribute.rest;
 
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import io.userpools.auth.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import io.userpools.attribute.AttributeService;
 import io.userpools.common.validation.RequestConstraints;
@@ -31,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "User attributes", description = "Admin attribute updates and deletions")
 @SecurityRequirement(name = "adminKey")
 @Produces(MediaType.APPLICATION_JSON)
+@HttpAuthenticationMechanism(Callers.ADMIN_KEY)
+@RolesAllowed(Callers.ADMIN)
 public class AttributeResource {
 
     private final AttributeService attributes;

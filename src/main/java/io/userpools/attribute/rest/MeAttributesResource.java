@@ -1,8 +1,11 @@
 package io.userpools.attribute.rest;
 
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import io.userpools.auth.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import io.userpools.attribute.AttributeService;
-import io.userpools.auth.AccessTokenVerifier;
+import io.userpools.auth.SelfCaller;
 import io.userpools.auth.rest.SelfUserView;
 import io.userpools.common.validation.RequestConstraints;
 import io.userpools.user.rest.UserView;
@@ -10,12 +13,10 @@ import jakarta.validation.constraints.NotNull;
 import io.userpools.ratelimit.PoolFromCaller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,13 +34,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "accessToken")
 @Produces(MediaType.APPLICATION_JSON)
 @PoolFromCaller
+@HttpAuthenticationMechanism(Callers.ACCESS_TOKEN)
+@RolesAllowed(Callers.USER)
 public class MeAttributesResource {
 
-    private final AccessTokenVerifier verifier;
+    private final SelfCaller caller;
     private final AttributeService attributes;
 
-    public MeAttributesResource(AccessTokenVerifier verifier, AttributeService attributes) {
-        this.verifier = verifier;
+    public MeAttributesResource(SelfCaller caller, AttributeService attributes) {
+        this.caller = caller;
         this.attributes = attributes;
     }
 
@@ -57,10 +60,9 @@ public class MeAttributesResource {
     @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
     @APIResponse(responseCode = "409", description = "AliasExistsException: the email or phone belongs to another user")
     public Uni<SelfUpdateView> updateUserAttributes(
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @NotNull AdminUpdateUserAttributesRequest request) {
         RequestConstraints.valid(request);
-        return verifier.verify(authorization).flatMap(ctx -> {
+        return caller.context().flatMap(ctx -> {
             var client = ctx.client().permissions();
             return attributes.selfUpdate(ctx.pool(), ctx.user().sub(), client, request.attributes(),
                     request.clientMetadata()).map(outcome -> SelfUpdateView.of(outcome, client));
@@ -76,9 +78,8 @@ public class MeAttributesResource {
     @APIResponse(responseCode = "403", description = "NotAuthorizedException: the client may not write an attribute")
     @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
     public Uni<UserView> deleteUserAttributes(
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("name") List<String> names) {
-        return verifier.verify(authorization).flatMap(ctx -> {
+        return caller.context().flatMap(ctx -> {
             var client = ctx.client().permissions();
             return attributes.selfDelete(ctx.pool(), ctx.user().sub(), client, names == null ? List.of() : names)
                     .map(user -> SelfUserView.of(user, client));

@@ -1,5 +1,6 @@
 package io.userpools.auth.rest;
 
+import jakarta.annotation.security.PermitAll;
 import io.smallrye.mutiny.Uni;
 import io.userpools.auth.SignInService;
 import io.userpools.common.validation.RequestConstraints;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @PoolFromCaller
+@PermitAll
 public class AuthResource {
 
     private final SignInService signIn;

@@ -1,16 +1,17 @@
 package io.userpools.auth.rest;
 
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import io.userpools.auth.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
-import io.userpools.auth.AccessTokenVerifier;
+import io.userpools.auth.SelfCaller;
 import io.userpools.auth.SignOutService;
 import io.userpools.user.rest.UserView;
 import io.userpools.ratelimit.PoolFromCaller;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,13 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "accessToken")
 @Produces(MediaType.APPLICATION_JSON)
 @PoolFromCaller
+@HttpAuthenticationMechanism(Callers.ACCESS_TOKEN)
+@RolesAllowed(Callers.USER)
 public class MeResource {
 
-    private final AccessTokenVerifier verifier;
+    private final SelfCaller caller;
     private final SignOutService signOut;
 
-    public MeResource(AccessTokenVerifier verifier, SignOutService signOut) {
-        this.verifier = verifier;
+    public MeResource(SelfCaller caller, SignOutService signOut) {
+        this.caller = caller;
         this.signOut = signOut;
     }
 
@@ -44,8 +47,8 @@ public class MeResource {
     @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid, expired or revoked token, "
             + "missing scope, disabled user")
     @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
-    public Uni<UserView> getUser(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return verifier.verify(authorization).map(ctx -> SelfUserView.of(ctx.user(), ctx.client().permissions()));
+    public Uni<UserView> getUser() {
+        return caller.context().map(ctx -> SelfUserView.of(ctx.user(), ctx.client().permissions()));
     }
 
     @POST
@@ -55,8 +58,8 @@ public class MeResource {
     @APIResponse(responseCode = "400", description = "PasswordResetRequiredException or UserNotConfirmedException")
     @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid, expired or revoked token")
     @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
-    public Uni<Response> globalSignOut(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return verifier.verify(authorization).flatMap(ctx -> signOut.signOut(ctx.pool().id(), ctx.user().sub()))
+    public Uni<Response> globalSignOut() {
+        return caller.context().flatMap(ctx -> signOut.signOut(ctx.pool().id(), ctx.user().sub()))
                 .replaceWith(Response.noContent().build());
     }
 }

@@ -1,5 +1,6 @@
 package io.userpools.auth.rest;
 
+import jakarta.annotation.security.PermitAll;
 import io.smallrye.mutiny.Uni;
 import io.userpools.auth.Issuers;
 import io.userpools.auth.PoolKeys;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/pools/{poolId}/.well-known")
 @Tag(name = "Token keys", description = "A pool's public signing keys and OpenID discovery (public)")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 public class WellKnownResource {
 
     private final PoolService pools;

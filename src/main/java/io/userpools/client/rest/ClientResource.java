@@ -1,5 +1,8 @@
 package io.userpools.client.rest;
 
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import io.userpools.auth.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import io.userpools.client.ClientService;
 import io.userpools.common.validation.RequestConstraints;
@@ -26,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "App clients", description = "App clients of a pool: attribute permissions, auth flows, secrets (admin)")
 @SecurityRequirement(name = "adminKey")
 @Produces(MediaType.APPLICATION_JSON)
+@HttpAuthenticationMechanism(Callers.ADMIN_KEY)
+@RolesAllowed(Callers.ADMIN)
 public class ClientResource {
 
     private final ClientService clients;

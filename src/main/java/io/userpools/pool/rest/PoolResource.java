@@ -1,5 +1,8 @@
 package io.userpools.pool.rest;
 
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import io.userpools.auth.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.PoolService;
@@ -31,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Pools", description = "User pools and their attribute schema (admin)")
 @SecurityRequirement(name = "adminKey")
 @Produces(MediaType.APPLICATION_JSON)
+@HttpAuthenticationMechanism(Callers.ADMIN_KEY)
+@RolesAllowed(Callers.ADMIN)
 public class PoolResource {
 
     private final PoolService pools;

@@ -1,5 +1,8 @@
 package io.userpools.ratelimit.rest;
 
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import io.userpools.auth.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.PoolService;
@@ -24,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Rate limits", description = "A pool's request-rate limits per Cognito quota category (admin)")
 @SecurityRequirement(name = "adminKey")
 @Produces(MediaType.APPLICATION_JSON)
+@HttpAuthenticationMechanism(Callers.ADMIN_KEY)
+@RolesAllowed(Callers.ADMIN)
 public class RateLimitResource {
 
     private final PoolService pools;

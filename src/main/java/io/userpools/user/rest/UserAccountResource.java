@@ -1,5 +1,8 @@
 package io.userpools.user.rest;
 
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import io.userpools.auth.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.validation.RequestConstraints;
 import io.userpools.user.UserAccountService;
@@ -25,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "User accounts", description = "Passwords, enable/disable and sign-out of a user (admin)")
 @SecurityRequirement(name = "adminKey")
 @Produces(MediaType.APPLICATION_JSON)
+@HttpAuthenticationMechanism(Callers.ADMIN_KEY)
+@RolesAllowed(Callers.ADMIN)
 public class UserAccountResource {
 
     private final UserAccountService accounts;

@@ -1,9 +1,12 @@
 package io.userpools.verification.rest;
 
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import io.userpools.auth.Callers;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.userpools.auth.AccessTokenVerifier;
+import io.userpools.auth.SelfCaller;
 import io.userpools.auth.rest.SelfUserView;
 import io.userpools.common.validation.RequestConstraints;
 import io.userpools.user.rest.UserView;
@@ -11,12 +14,10 @@ import io.userpools.verification.VerificationService;
 import jakarta.validation.constraints.NotNull;
 import io.userpools.ratelimit.PoolFromCaller;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,14 +34,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "accessToken")
 @Produces(MediaType.APPLICATION_JSON)
 @PoolFromCaller
+@HttpAuthenticationMechanism(Callers.ACCESS_TOKEN)
+@RolesAllowed(Callers.USER)
 public class MeVerificationResource {
 
-    private final AccessTokenVerifier verifier;
+    private final SelfCaller caller;
     private final VerificationService verification;
     private final ObjectMapper json;
 
-    public MeVerificationResource(AccessTokenVerifier verifier, VerificationService verification, ObjectMapper json) {
-        this.verifier = verifier;
+    public MeVerificationResource(SelfCaller caller, VerificationService verification, ObjectMapper json) {
+        this.caller = caller;
         this.verification = verification;
         this.json = json;
     }
@@ -64,10 +67,9 @@ public class MeVerificationResource {
     @APIResponse(responseCode = "429", description = "LimitExceededException (5 codes per user and hour) or "
             + "TooManyRequestsException (the pool's rate limit)")
     public Uni<CodeDeliveryView> getUserAttributeVerificationCode(
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("name") String name, @Parameter(hidden = true) String body) throws JsonProcessingException {
         GetUserAttributeVerificationCodeRequest request = optionalBody(body);
-        return verifier.verify(authorization).flatMap(ctx -> verification.sendCode(ctx.pool(), ctx.user().sub(), name,
+        return caller.context().flatMap(ctx -> verification.sendCode(ctx.pool(), ctx.user().sub(), name,
                         ctx.client().clientId(), request == null ? null : request.clientMetadata()))
                 .map(CodeDeliveryView::new);
     }
@@ -88,10 +90,9 @@ public class MeVerificationResource {
     @APIResponse(responseCode = "429", description = "LimitExceededException (15 attempts per user and hour) or "
             + "TooManyRequestsException (the pool's rate limit)")
     public Uni<UserView> verifyUserAttribute(
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("name") String name, @NotNull VerifyUserAttributeRequest request) {
         RequestConstraints.valid(request);
-        return verifier.verify(authorization).flatMap(ctx -> verification.verify(ctx.pool(), ctx.user().sub(), name,
+        return caller.context().flatMap(ctx -> verification.verify(ctx.pool(), ctx.user().sub(), name,
                         request.code())
                 .map(user -> SelfUserView.of(user, ctx.client().permissions())));
     }
