@@ -23,9 +23,6 @@ public interface UserpoolsConfig {
     @WithDefault("http://localhost:8080")
     String issuerBaseUrl();
 
-    /** Token signing keys and other secrets at rest. */
-    Token token();
-
     /** How simple attribute writes (the fast path) reach the database. */
     AttributeWrites attributeWrites();
 
@@ -55,14 +52,6 @@ public interface UserpoolsConfig {
         /** The most writes one such statement stores. */
         @WithDefault("128")
         int batch();
-    }
-
-    interface Token {
-        /**
-         * Base64 of 32 random bytes: the AES-256-GCM key that encrypts the pools' private signing
-         * keys and the app clients' secrets at rest. Required in prod (start-up fails without it).
-         */
-        Optional<String> keyEncryptionKey();
     }
 
     interface Admin {
