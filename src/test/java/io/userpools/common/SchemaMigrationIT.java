@@ -2,16 +2,11 @@ package io.userpools.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +28,6 @@ class SchemaMigrationIT {
             .orElse("postgres");
     private static final String PASSWORD = Optional.ofNullable(System.getenv("QUARKUS_DATASOURCE_PASSWORD"))
             .orElse("");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private String database;
 
@@ -98,23 +92,8 @@ class SchemaMigrationIT {
     private String startUntilReady() throws Exception {
         int port = PackagedApp.freePort();
         try (PackagedApp app = PackagedApp.start(environment(port))) {
-            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (true) {
-                if (!app.process.isAlive()) {
-                    throw new AssertionError("the service stopped before it was ready:\n" + app.log());
-                }
-                assertThat(System.nanoTime()).as("ready within 120 s").isLessThan(deadline);
-                try {
-                    if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return app.log();
-                    }
-                } catch (java.io.IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(100);
-            }
+            app.awaitReady(port);
+            return app.log();
         }
     }
 
