@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.userpools.common.Metrics;
 import io.userpools.common.UserpoolsConfig;
+import io.userpools.common.error.ServiceUnavailableException;
+import io.userpools.common.error.TooManyRequestsException;
 import io.userpools.user.PoolUser;
 import io.userpools.user.UserRepository;
 import io.vertx.core.Context;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the fast-path attribute writes ({@link MergeWrite}) with at most one statement in flight
@@ -40,6 +43,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A write that changes nothing, a user that does not exist or whose row another transaction
  * holds, and a batch that keeps losing its compare-and-set to another writer (the locked path,
  * another replica) come back as null, and the caller takes the locked path instead.
+ *
+ * <p>What waits is bounded ({@link WriteQueueConfig}): a write to a user whose lane already holds
+ * {@code per-user} waiting writes fails at once with {@link TooManyRequestsException}, and a write
+ * that would make this replica hold more than {@code total} writes (in flight or waiting, every
+ * user) with {@link ServiceUnavailableException}; both carry {@code Retry-After} and change nothing.
  */
 @Singleton
 class MergeLanes {
@@ -51,37 +59,74 @@ class MergeLanes {
     private final Clock clock;
     private final int maxStatements;
     private final int maxBatch;
+    private final int maxWaitingPerUser;
+    private final int maxHeld;
+    private final long retryAfterSeconds;
+    /** Writes accepted and not yet answered (in flight or waiting), every user. */
+    private final AtomicInteger held = new AtomicInteger();
     private final Map<LaneKey, Lane> lanes = new ConcurrentHashMap<>();
     /** Single writes waiting for a statement, and the statements in flight; guarded by {@code this}. */
     private final ArrayDeque<Single> queue = new ArrayDeque<>();
     private int statementsInFlight;
 
-    MergeLanes(UserRepository users, Metrics metrics, Clock clock, UserpoolsConfig config) {
+    MergeLanes(UserRepository users, Metrics metrics, Clock clock, UserpoolsConfig config, WriteQueueConfig queue) {
         this.users = users;
         this.metrics = metrics;
         this.clock = clock;
         this.maxStatements = Math.max(1, config.attributeWrites().statements());
         this.maxBatch = Math.max(1, config.attributeWrites().batch());
+        this.maxWaitingPerUser = Math.max(0, queue.perUser());
+        this.maxHeld = Math.max(1, queue.total());
+        this.retryAfterSeconds = Math.max(1, queue.retryAfter().toSeconds());
     }
 
-    /** The user as this write left it, or null (see the class comment). */
+    /**
+     * The user as this write left it, or null (see the class comment).
+     *
+     * @return fails with {@link TooManyRequestsException} when the user's lane is full, and with
+     *         {@link ServiceUnavailableException} when this replica holds its most writes
+     */
     Uni<PoolUser> merge(String poolId, String usernameKey, MergeWrite write) {
         return Uni.createFrom().emitter(emitter -> {
+            if (held.incrementAndGet() > maxHeld) {
+                held.decrementAndGet();
+                emitter.fail(new ServiceUnavailableException(
+                        "Too many attribute writes are in progress; retry shortly.", retryAfterSeconds));
+                return;
+            }
             Waiter waiter = new Waiter(write, emitter, Vertx.currentContext());
             LaneKey key = new LaneKey(poolId, usernameKey);
             boolean[] first = {false};
+            boolean[] full = {false};
             lanes.compute(key, (k, lane) -> {
                 if (lane == null) {
                     first[0] = true;
                     return new Lane();
                 }
+                if (lane.waiting.size() >= maxWaitingPerUser) {
+                    full[0] = true;
+                    return lane;
+                }
                 lane.waiting.add(waiter);
                 return lane;
             });
-            if (first[0]) {
+            if (full[0]) {
+                held.decrementAndGet();
+                emitter.fail(new TooManyRequestsException("Rate exceeded", retryAfterSeconds));
+            } else if (first[0]) {
                 run(key, List.of(waiter));
             }
         });
+    }
+
+    /** Writes waiting behind the one in flight for this user; -1 when none is in flight. */
+    int waiting(String poolId, String usernameKey) {
+        int[] size = {-1};
+        lanes.computeIfPresent(new LaneKey(poolId, usernameKey), (k, lane) -> {
+            size[0] = lane.waiting.size();
+            return lane;
+        });
+        return size[0];
     }
 
     private void run(LaneKey key, List<Waiter> batch) {
@@ -97,6 +142,7 @@ class MergeLanes {
 
     /** Ends a lane's write: the lane moves on, then each waiter gets its user (or the failure). */
     private void finish(LaneKey key, List<Waiter> batch, List<PoolUser> stored, Throwable failure) {
+        held.addAndGet(-batch.size());
         next(key);
         for (int i = 0; i < batch.size(); i++) {
             if (failure == null) {

@@ -1,9 +1,11 @@
 package io.userpools.client;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.userpools.client.rest.CreateUserPoolClientRequest;
+import io.userpools.common.Caches;
 import io.userpools.common.SecretBox;
 import io.userpools.common.error.ResourceNotFoundException;
 import io.userpools.pool.Pool;
@@ -12,26 +14,20 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CreateUserPoolClient and DescribeUserPoolClient ([2.11]), and the client lookups of sign-in and
- * token checks. Clients never change once created, so they are cached for a few seconds.
+ * token checks. Clients never change once created, so they are cached for a few seconds, in a
+ * bounded cache ({@link ClientCacheConfig}).
  */
 @Singleton
 public class ClientService {
 
-    private static final Duration CACHE_TTL = Duration.ofSeconds(5);
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     /** A new client with its secret in clear, to show once. */
     public record Created(Client client, String secret) {
-    }
-
-    private record Cached(Client client, Instant until) {
     }
 
     private final ClientRepository repository;
@@ -40,15 +36,16 @@ public class ClientService {
     private final ClientSecrets secrets;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Client> cache;
 
     public ClientService(ClientRepository repository, PoolService pools, SecretBox box, ClientSecrets secrets,
-            Clock clock) {
+            Clock clock, ClientCacheConfig cacheConfig) {
         this.repository = repository;
         this.pools = pools;
         this.box = box;
         this.secrets = secrets;
         this.clock = clock;
+        this.cache = Caches.fresh(clock, cacheConfig.ttl(), cacheConfig.maxEntries());
     }
 
     /**
@@ -110,11 +107,17 @@ public class ClientService {
      * @throws ResourceNotFoundException when no such client exists
      */
     public Uni<Client> get(String clientId) {
-        Cached cached = cache.get(clientId);
-        if (cached != null && cached.until().isAfter(clock.instant())) {
-            return Uni.createFrom().item(cached.client());
+        Client cached = cache.getIfPresent(clientId);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
         }
-        return load(clientId).invoke(client -> cache.put(clientId, new Cached(client, clock.instant().plus(CACHE_TTL))));
+        return load(clientId).invoke(client -> cache.put(clientId, client));
+    }
+
+    /** Clients in the cache now (for tests of its bound). */
+    long cached() {
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     @WithSession

@@ -18,11 +18,21 @@ public final class Caches {
     }
 
     public static <K, V> Cache<K, V> expiring(Clock clock, Duration idle, long maxEntries) {
+        return bounded(clock, maxEntries).expireAfterAccess(idle).build();
+    }
+
+    /**
+     * Like {@link #expiring}, but an entry goes {@code ttl} after it was stored, used or not: for
+     * values read from the database that must be read again now and then.
+     */
+    public static <K, V> Cache<K, V> fresh(Clock clock, Duration ttl, long maxEntries) {
+        return bounded(clock, maxEntries).expireAfterWrite(ttl).build();
+    }
+
+    private static Caffeine<Object, Object> bounded(Clock clock, long maxEntries) {
         return Caffeine.newBuilder()
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .executor(Runnable::run)
-                .expireAfterAccess(idle)
-                .maximumSize(maxEntries)
-                .build();
+                .maximumSize(maxEntries);
     }
 }

@@ -83,6 +83,12 @@ public class Metrics {
         outboxBacklog.set(rows);
     }
 
+    /** An outbox message dropped after its last attempt: {@code userpools.outbox.dropped}. channel: EMAIL or SMS. */
+    public void outboxDropped(String channel) {
+        counter("userpools.outbox.dropped", "Outbox messages dropped after their last attempt", "channel", channel)
+                .increment();
+    }
+
     /** One statement of the attribute fast path, storing this many writes. */
     public void attributeWriteBatch(int writes) {
         writeBatches.record(writes);

@@ -18,9 +18,21 @@ public interface OutboxConfig {
     @WithDefault("PT5S")
     Duration pollInterval();
 
-    /** How long a claimed message stays invisible to other dispatchers while it is sent. */
+    /**
+     * How long a claimed message stays invisible to other dispatchers while it is sent. At least
+     * twice {@link #sendTimeout()} (start-up fails otherwise), so that a send is always cut off,
+     * and its failure recorded, while this replica still holds the message.
+     */
     @WithDefault("PT1M")
     Duration lease();
+
+    /**
+     * The longest one send (SMTP or SMS gateway call) may take; one that takes longer is cut off
+     * and counts as a failed attempt. A send also never gets more than half of what is left of its
+     * lease.
+     */
+    @WithDefault("PT30S")
+    Duration sendTimeout();
 
     /** The first retry delay; each further failure doubles it, up to {@link #maxBackoff()}. */
     @WithDefault("PT5S")
@@ -30,7 +42,10 @@ public interface OutboxConfig {
     @WithDefault("PT15M")
     Duration maxBackoff();
 
-    /** Attempts after which a message is dropped (logged as an error, never with its text). */
+    /**
+     * Attempts after which a message is dropped: logged as an error with its id, pool, channel and
+     * attempt count only, and counted in {@code userpools_outbox_dropped_total}.
+     */
     @WithDefault("12")
     int maxAttempts();
 

@@ -25,6 +25,7 @@ public class OutboxRepository {
             + "WHERE id IN (SELECT id FROM outbox WHERE next_attempt_at <= $1 ORDER BY next_attempt_at "
             + "LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING id, pool_id, channel, payload_enc, attempts";
     private static final String DELETE = "DELETE FROM outbox WHERE id = $1";
+    private static final String COUNT = "SELECT count(*) FROM outbox";
     private static final String RETRY = "UPDATE outbox SET next_attempt_at = $2, last_error = $3 WHERE id = $1";
 
     /** A claimed row. */
@@ -50,6 +51,11 @@ public class OutboxRepository {
                     }
                     return claimed;
                 });
+    }
+
+    /** The messages queued, due or not, by every replica. */
+    public Uni<Long> count() {
+        return client.query(COUNT).execute().map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** Removes a sent (or abandoned) row. */

@@ -5,6 +5,7 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.KeyRings;
+import io.userpools.common.Metrics;
 import io.userpools.common.UserpoolsConfig;
 import io.userpools.messaging.Channels;
 import io.userpools.messaging.MessageTemplates;
@@ -33,7 +34,10 @@ import org.jboss.logging.Logger;
  * so that a caller can run the trigger before its transaction, with no row lock or connection held:
  * {@link #prepare} talks to no database and may fail (channel missing, veto, trigger failure,
  * unusable text); {@link #write} stores codes and messages on the caller's transaction. After the
- * commit, {@link #afterCommit()} sends the messages at once.
+ * commit, {@link #afterCommit()} sends the messages at once. A code refused here counts in
+ * {@code userpools.codes.failed} (reason {@code configuration}: no channel; {@code trigger}: the
+ * custom message trigger failed, vetoed or gave an unusable text); the outbox dispatcher counts
+ * the codes it sends and the ones it gives up on.
  */
 @Startup
 @Singleton
@@ -58,11 +62,13 @@ public class CodeIssuer {
     private final OutboxWriter outbox;
     private final OutboxDispatcher dispatcher;
     private final Clock clock;
+    private final Metrics metrics;
     private final String region;
     private final boolean logCodes;
 
     public CodeIssuer(CodesConfig config, CodeRepository codes, Channels channels, CustomMessageTrigger trigger,
-            OutboxWriter outbox, OutboxDispatcher dispatcher, Clock clock, UserpoolsConfig userpools, KeyRings rings) {
+            OutboxWriter outbox, OutboxDispatcher dispatcher, Clock clock, UserpoolsConfig userpools, KeyRings rings,
+            Metrics metrics) {
         this.hasher = new CodeHasher(rings.codes(), new SecureRandom());
         this.codes = codes;
         this.channels = channels;
@@ -70,6 +76,7 @@ public class CodeIssuer {
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.metrics = metrics;
         this.region = userpools.region();
         this.logCodes = config.log() && LaunchMode.current() != LaunchMode.NORMAL;
         if (config.log() && !logCodes) {
@@ -88,7 +95,14 @@ public class CodeIssuer {
      * @throws io.userpools.common.error.InvalidSmsRoleAccessPolicyException   no SMS gateway for a phone target
      */
     public void requireChannels(Map<String, String> targets) {
-        channels.require(targets.keySet().stream().map(CodeDeliveryDetails::mediumOf).toList());
+        List<DeliveryMedium> media = targets.keySet().stream().map(CodeDeliveryDetails::mediumOf).toList();
+        try {
+            channels.require(media);
+        } catch (RuntimeException e) {
+            media.stream().filter(medium -> !channels.available(medium))
+                    .forEach(medium -> metrics.codeFailed(medium.name(), "configuration"));
+            throw e;
+        }
     }
 
     /**
@@ -113,7 +127,9 @@ public class CodeIssuer {
         var event = CustomMessageEvents.of(region, pool, user, attributes, source, clientId, clientMetadata);
         return Multi.createFrom().iterable(targets.entrySet())
                 .onItem().transformToUniAndConcatenate(target -> trigger.invoke(pool, event)
-                        .map(response -> prepared(pool, target.getKey(), target.getValue(), response)))
+                        .map(response -> prepared(pool, target.getKey(), target.getValue(), response))
+                        .onFailure().invoke(() -> metrics.codeFailed(
+                                CodeDeliveryDetails.mediumOf(target.getKey()).name(), "trigger")))
                 .collect().asList();
     }
 

@@ -4,22 +4,31 @@ import static io.userpools.support.Api.admin;
 import static io.userpools.support.Api.createPool;
 import static io.userpools.support.Api.createUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.Metrics;
+import io.userpools.common.UserpoolsConfig;
+import io.userpools.common.error.CognitoException;
+import io.userpools.common.error.ServiceUnavailableException;
+import io.userpools.common.error.TooManyRequestsException;
 import io.userpools.user.PoolUser;
+import io.userpools.user.UserRepository;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
@@ -44,6 +53,89 @@ class MergeLanesTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Metrics metrics;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    UserpoolsConfig config;
+
+    @Inject
+    WriteQueueConfig queue;
+
+    @Test
+    void aWriteToAUserWhoseLaneIsFullIsRefusedAtOnceAndChangesNothing() throws Exception {
+        String poolId = createPool();
+        createUser(poolId, "burst", Map.of("custom:tier", "start"));
+        int waiting = queue.perUser();
+        // one write in flight (held back by the table lock), the lane full behind it, then one more
+        List<CompletableFuture<PoolUser>> answers = heldBack(waiting + 2, n -> lanes.merge(poolId, "burst",
+                MergeWrite.of(Map.of("custom:tier", n == waiting + 1 ? "refused" : "t" + n))), (connection, sent) -> {
+            assertThat(lanes.waiting(poolId, "burst")).isEqualTo(waiting);
+            CompletableFuture<PoolUser> refused = sent.get(waiting + 1);
+            assertThat(refused).isCompletedExceptionally();
+            assertThat(sent.subList(0, waiting + 1)).noneMatch(CompletableFuture::isDone);
+        });
+        assertThatThrownBy(() -> answers.get(waiting + 1).get()).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(TooManyRequestsException.class).hasMessage("Rate exceeded")
+                .extracting(e -> ((CognitoException) e).retryAfterSeconds()).isEqualTo(1L);
+        for (int n = 0; n <= waiting; n++) {
+            assertThat(answers.get(n).get().attributes()).containsEntry("custom:tier", "t" + n);
+        }
+        var stored = admin().get("/pools/{p}/users/{u}", poolId, "burst").jsonPath();
+        assertThat(stored.getInt("version")).isEqualTo(1 + waiting + 1);
+        assertThat(stored.getString("attributes.'custom:tier'")).isEqualTo("t" + waiting);
+        assertThat(lanes.waiting(poolId, "burst")).isEqualTo(-1);
+    }
+
+    @Test
+    void aWriteBeyondTheReplicasTotalIsRefusedAtOnceAndTheBoundFreesAsWritesEnd() throws Exception {
+        String poolId = createPool();
+        for (int n = 0; n < 5; n++) {
+            createUser(poolId, "many" + n, Map.of("custom:tier", "start"));
+        }
+        MergeLanes small = new MergeLanes(users, metrics, clock, config, limits(64, 3));
+        // many0 in flight, many1 and many2 waiting for the next statement: three held, many3 is one too many
+        List<CompletableFuture<PoolUser>> answers = heldBack(4, n -> small.merge(poolId, "many" + n,
+                MergeWrite.of(Map.of("custom:tier", "t" + n))), (connection, sent) -> {
+            assertThat(sent.get(3)).isCompletedExceptionally();
+            assertThat(sent.subList(0, 3)).noneMatch(CompletableFuture::isDone);
+        });
+        assertThatThrownBy(() -> answers.get(3).get()).cause().isInstanceOf(ServiceUnavailableException.class)
+                .extracting(e -> ((CognitoException) e).retryAfterSeconds()).isEqualTo(1L);
+        for (int n = 0; n < 3; n++) {
+            assertThat(answers.get(n).get().attributes()).containsEntry("custom:tier", "t" + n);
+        }
+        assertThat(admin().get("/pools/{p}/users/{u}", poolId, "many3").jsonPath().getInt("version")).isEqualTo(1);
+        // the three ended: their places are free again
+        assertThat(small.merge(poolId, "many4", MergeWrite.of(Map.of("custom:tier", "later")))
+                .await().atMost(WAIT).version()).isEqualTo(2);
+    }
+
+    private static WriteQueueConfig limits(int perUser, int total) {
+        return new WriteQueueConfig() {
+            @Override
+            public int perUser() {
+                return perUser;
+            }
+
+            @Override
+            public int total() {
+                return total;
+            }
+
+            @Override
+            public Duration retryAfter() {
+                return Duration.ofSeconds(1);
+            }
+        };
+    }
 
     @Test
     void writesThatArriveWhileOneIsInFlightAreStoredAsOneBatch() throws Exception {

@@ -56,4 +56,22 @@ class CachesTest {
         cache.cleanUp();
         assertThat(cache.estimatedSize()).isLessThanOrEqualTo(100);
     }
+
+    @Test
+    void freshEntriesGoAfterTheirTimeEvenWhenUsedAndAtMostTheMaximumStay() {
+        MovingClock clock = new MovingClock();
+        Cache<Integer, String> cache = Caches.fresh(clock, Duration.ofSeconds(5), 10);
+        cache.put(0, "read");
+        for (int second = 0; second < 4; second++) {
+            clock.now = clock.now.plus(Duration.ofSeconds(1));
+            assertThat(cache.getIfPresent(0)).isEqualTo("read");
+        }
+        clock.now = clock.now.plus(Duration.ofSeconds(1));
+        assertThat(cache.getIfPresent(0)).isNull();
+        for (int i = 0; i < 100; i++) {
+            cache.put(i, "v");
+        }
+        cache.cleanUp();
+        assertThat(cache.estimatedSize()).isLessThanOrEqualTo(10);
+    }
 }

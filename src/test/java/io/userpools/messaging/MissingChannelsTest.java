@@ -5,11 +5,13 @@ import static io.userpools.support.Api.admin;
 import static io.userpools.support.Api.adminJson;
 import static io.userpools.support.Api.createPool;
 import static io.userpools.support.Api.createUser;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.userpools.support.Scrape;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,10 +40,14 @@ class MissingChannelsTest {
                 "autoVerifiedAttributes", List.of("email", "phone_number")));
     }
 
+    private static final String EMAIL_FAILED = "userpools_codes_failed_total{medium=\"EMAIL\",reason=\"configuration\"}";
+    private static final String SMS_FAILED = "userpools_codes_failed_total{medium=\"SMS\",reason=\"configuration\"}";
+
     @Test
     void emailCodeWithoutSmtpIsInvalidEmailRoleAccessPolicyAndChangesNothing() {
         String poolId = pool();
         createUser(poolId, "nia", Map.of());
+        double failed = Scrape.value(EMAIL_FAILED);
         adminJson(Map.of("attributes", Map.of("email", "nia@example.com", "nickname", "n")))
                 .patch(PATCH, poolId, "nia").then()
                 .statusCode(400).contentType(PROBLEM)
@@ -49,18 +55,21 @@ class MissingChannelsTest {
                 .body("detail", equalTo("User pool does not have email configuration to send messages."));
         admin().get("/pools/{p}/users/{u}", poolId, "nia").then().statusCode(200)
                 .body("version", equalTo(1)).body("attributes.nickname", equalTo(null));
+        assertThat(Scrape.value(EMAIL_FAILED)).isEqualTo(failed + 1);
     }
 
     @Test
     void smsCodeWithoutGatewayIsInvalidSmsRoleAccessPolicyAndChangesNothing() {
         String poolId = pool();
         createUser(poolId, "oli", Map.of());
+        double failed = Scrape.value(SMS_FAILED);
         adminJson(Map.of("attributes", Map.of("phone_number", "+14325551212")))
                 .patch(PATCH, poolId, "oli").then()
                 .statusCode(400).contentType(PROBLEM)
                 .body("code", equalTo("InvalidSmsRoleAccessPolicyException"))
                 .body("detail", equalTo("User pool does not have SMS configuration to send messages."));
         admin().get("/pools/{p}/users/{u}", poolId, "oli").then().body("version", equalTo(1));
+        assertThat(Scrape.value(SMS_FAILED)).isEqualTo(failed + 1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 /**
  * Real servers for message delivery inside the test JVM: a GreenMail SMTP server (the mailer
@@ -34,6 +35,8 @@ public class MessagingServers implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         gateway.createContext("/sms", SmsGateway::handle);
+        // a call that hangs (SmsGateway.HANGING) must not hold up the others
+        gateway.setExecutor(Executors.newCachedThreadPool());
         gateway.start();
         return Map.of(
                 "quarkus.mailer.host", "127.0.0.1",

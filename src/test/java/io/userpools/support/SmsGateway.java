@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -28,13 +31,28 @@ public final class SmsGateway {
     private static final List<Sms> RECEIVED = new CopyOnWriteArrayList<>();
     /** How many of the next calls answer 503 (to exercise retries). */
     public static final AtomicInteger FAILURES_TO_COME = new AtomicInteger();
+    /** Numbers for which every call answers 503. */
+    public static final Set<String> FAILING = ConcurrentHashMap.newKeySet();
+    /** Numbers for which a call waits this many milliseconds before answering 202 (and records nothing). */
+    public static final Map<String, Long> HANGING = new ConcurrentHashMap<>();
+    /** Calls per number, whatever they were answered. */
+    private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
     private SmsGateway() {
     }
 
     static void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        if (FAILURES_TO_COME.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        String to = JSON.readTree(body).path("to").asText();
+        CALLS.computeIfAbsent(to, key -> new AtomicInteger()).incrementAndGet();
+        Long hang = HANGING.get(to);
+        if (hang != null) {
+            Mailbox.sleep(hang);
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+            return;
+        }
+        if (FAILING.contains(to) || FAILURES_TO_COME.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
             return;
@@ -44,6 +62,12 @@ public final class SmsGateway {
                 exchange.getRequestHeaders().getFirst("Authorization")));
         exchange.sendResponseHeaders(202, -1);
         exchange.close();
+    }
+
+    /** How many calls the gateway had for the number, answered or not. */
+    public static int calls(String phone) {
+        AtomicInteger calls = CALLS.get(phone);
+        return calls == null ? 0 : calls.get();
     }
 
     public static List<Sms> to(String phone) {
