@@ -16,11 +16,13 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -75,8 +77,9 @@ public class CustomMessageTrigger {
      * without a webhook answers {@link CustomMessageEvent.Response#EMPTY} at once.
      *
      * @return a Uni that fails with {@code UserLambdaValidationException} (veto),
-     *         {@code UnexpectedLambdaException} (no answer in time, connection failure, non-2xx
-     *         without message) or {@code InvalidLambdaResponseException} (unusable or oversized answer)
+     *         {@code UnexpectedLambdaException} (no answer in time, connection failure, a
+     *         destination the egress rule refuses, non-2xx without message) or
+     *         {@code InvalidLambdaResponseException} (unusable or oversized answer)
      */
     public Uni<CustomMessageEvent.Response> invoke(Pool pool, CustomMessageEvent event) {
         if (!configured(pool)) {
@@ -93,24 +96,17 @@ public class CustomMessageTrigger {
         String id = "msg_" + UUID.randomUUID();
         long timestamp = clock.instant().getEpochSecond();
         String secret = hook.secret() == null ? "" : hook.secret();
-        return Uni.createFrom().deferred(() -> {
-                    WebhookDestinations.Target target = WebhookDestinations.Target.of(hook.url());
-                    // resolved once, on a worker; the answer comes back on the caller's context
-                    return vertx.executeBlocking(() -> destinations.resolve(target), false)
-                            .flatMap(address -> Uni.createFrom().deferred(() -> client
-                                            .request(HttpMethod.POST, SocketAddress.inetSocketAddress(address),
-                                                    new RequestOptions().setHost(target.host()).setPort(target.port())
-                                                            .setSsl(target.ssl()).setURI(target.uri()))
-                                            .timeout(timeout)
-                                            .putHeader("content-type", "application/json")
-                                            .putHeader(WebhookSigner.ID_HEADER, id)
-                                            .putHeader(WebhookSigner.TIMESTAMP_HEADER, Long.toString(timestamp))
-                                            .putHeader(WebhookSigner.SIGNATURE_HEADER,
-                                                    WebhookSigner.sign(secret, id, timestamp, body))
-                                            .as(BodyCodec.newInstance(new CappedBodyCodec(MAX_ANSWER_BYTES)))
-                                            .sendBuffer(io.vertx.mutiny.core.buffer.Buffer.buffer(body)))
-                                    .onFailure(ConnectException.class).retry().atMost(2));
-                })
+        return Uni.createFrom().deferred(() -> destination(hook.url()))
+                .flatMap(destination -> Uni.createFrom().deferred(() -> destination.request(client)
+                                .timeout(timeout)
+                                .putHeader("content-type", "application/json")
+                                .putHeader(WebhookSigner.ID_HEADER, id)
+                                .putHeader(WebhookSigner.TIMESTAMP_HEADER, Long.toString(timestamp))
+                                .putHeader(WebhookSigner.SIGNATURE_HEADER,
+                                        WebhookSigner.sign(secret, id, timestamp, body))
+                                .as(BodyCodec.newInstance(new CappedBodyCodec(MAX_ANSWER_BYTES)))
+                                .sendBuffer(io.vertx.mutiny.core.buffer.Buffer.buffer(body)))
+                        .onFailure(ConnectException.class).retry().atMost(2))
                 .ifNoItem().after(Duration.ofMillis(timeout)).failWith(() -> new TimeoutLike())
                 .map(response -> {
                     Object answer = response.body();
@@ -126,7 +122,24 @@ public class CustomMessageTrigger {
                 .onFailure(e -> !(e instanceof CognitoException)).transform(e -> failure(pool, e));
     }
 
-    /** The word {@code userpools.trigger.calls} counts this call under; null: it succeeded. */
+    /** Where a call goes: the URL's parts and the checked address to connect to. */
+    private record Destination(WebhookDestinations.Target target, InetSocketAddress address) {
+
+        /** A POST to the checked address; the Host header and TLS name the URL's host. */
+        HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request(WebClient client) {
+            return client.request(HttpMethod.POST, SocketAddress.inetSocketAddress(address),
+                    new RequestOptions().setHost(target.host()).setPort(target.port()).setSsl(target.ssl())
+                            .setURI(target.uri()));
+        }
+    }
+
+    /** The URL's host resolved once, on a worker; the answer comes back on the caller's context. */
+    private Uni<Destination> destination(String url) {
+        WebhookDestinations.Target target = WebhookDestinations.Target.of(url);
+        return vertx.executeBlocking(() -> new Destination(target, destinations.resolve(target)), false);
+    }
+
+    /** The word {@code userpools.trigger.calls} counts a call under that failed with e (null: it succeeded). */
     static String outcome(Throwable e) {
         if (e == null) {
             return "ok";
@@ -163,7 +176,8 @@ public class CustomMessageTrigger {
         } else {
             LOG.warnf("custom message webhook of pool %s failed: %s", pool.id(), e.getClass().getSimpleName());
         }
-        return new UnexpectedLambdaException(timedOut(e) ? CustomMessageAnswers.TIMED_OUT : CustomMessageAnswers.FAILED);
+        return new UnexpectedLambdaException(
+                timedOut(e) ? CustomMessageAnswers.TIMED_OUT : CustomMessageAnswers.FAILED);
     }
 
     /** The overall time limit passed. */

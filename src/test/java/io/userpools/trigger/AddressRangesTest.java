@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The classifier of reserved addresses: every range named in issue 12, the IPv6 forms that carry IPv4, and CIDR parsing. */
+/**
+ * The classifier of reserved addresses: every range named in issue 12, the IPv6 forms that carry
+ * IPv4, and CIDR parsing.
+ */
 class AddressRangesTest {
 
     private static InetAddress ip(String literal) {
@@ -110,7 +113,8 @@ class AddressRangesTest {
     /** IPv4 addresses to try: the edges of every 8-bit boundary and many seeded random ones. */
     private static List<byte[]> ipv4Samples() {
         List<byte[]> samples = new ArrayList<>();
-        int[] edges = {0, 1, 9, 10, 11, 63, 64, 100, 126, 127, 128, 168, 169, 172, 191, 192, 223, 224, 239, 240, 254, 255};
+        int[] edges = {0, 1, 9, 10, 11, 63, 64, 100, 126, 127, 128, 168, 169, 172, 191, 192, 223, 224, 239, 240,
+            254, 255};
         for (int a : edges) {
             for (int b : edges) {
                 samples.add(new byte[] {(byte) a, (byte) b, 0, 1});

@@ -54,7 +54,8 @@ class CustomMessageTriggerTest {
     enum Mode { CUSTOM_TEXT, EMPTY, VETO, SLOW, GARBAGE, NO_PLACEHOLDER, EMPTY_MESSAGE, HUGE, ERROR }
 
     /** What {@link Mode#ERROR} answers: nothing of it may reach a client. */
-    static final String INTERNAL_ANSWER = "{\"error\":\"db-primary.internal:5432 refused\",\"token\":\"s3cr3t-planted\"}";
+    static final String INTERNAL_ANSWER =
+            "{\"error\":\"db-primary.internal:5432 refused\",\"token\":\"s3cr3t-planted\"}";
 
     record Call(Map<String, String> headers, String body) {
     }
@@ -282,7 +283,8 @@ class CustomMessageTriggerTest {
     @Test
     void vetoIsUserLambdaValidationWithAFixedTextThatEchoesNothingOfTheHook() {
         assertFailsAndChangesNothing(Mode.VETO, 400, "UserLambdaValidationException");
-        String answer = changeEmail(Mode.VETO, "eva").body("detail", equalTo("CustomMessage failed with error the webhook vetoed the message."))
+        String answer = changeEmail(Mode.VETO, "eva")
+                .body("detail", equalTo("CustomMessage failed with error the webhook vetoed the message."))
                 .extract().asString();
         assertThat(answer).doesNotContain("no mail for you");
     }
@@ -297,7 +299,10 @@ class CustomMessageTriggerTest {
                 .doesNotContain("5432").doesNotContain("127.0.0.1").doesNotContain("/hook");
     }
 
-    /** Reserved destinations the test profile does not allow (it allows loopback only) are refused before any connection. */
+    /**
+     * Reserved destinations the test profile does not allow (it allows loopback only) are refused
+     * before any connection.
+     */
     @Test
     void reservedDestinationsOutsideTheAllowedNetworksAreRefusedAndCounted() {
         String[] urls = {"http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/",
