@@ -72,7 +72,7 @@ public class Metrics {
     /**
      * One call of the custom message trigger: {@code userpools.trigger.calls}.
      *
-     * @param outcome {@code success}, {@code veto}, {@code timeout}, {@code invalid_response} or {@code error}
+     * @param outcome {@code ok}, {@code vetoed}, {@code invalid}, {@code timeout}, {@code refused} or {@code failed}
      */
     public void triggerOutcome(String outcome) {
         counter("userpools.trigger.calls", "Custom message trigger calls by outcome", "outcome", outcome).increment();

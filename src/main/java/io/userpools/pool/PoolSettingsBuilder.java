@@ -24,7 +24,8 @@ import java.util.Locale;
 /**
  * Turns the optional settings of CreateUserPool into stored settings: fills Cognito's defaults
  * for what is absent and checks the rules that shape validation cannot express (a trigger URL
- * that is absolute http(s) and comes with a secret, templates with the code placeholder).
+ * that is absolute http(s) without user information and comes with a secret, templates with the
+ * code placeholder). Where a webhook may connect is decided when it is called (trigger/WebhookDestinations).
  * Ranges and lengths are checked before, on the request records.
  */
 public final class PoolSettingsBuilder {
@@ -39,7 +40,8 @@ public final class PoolSettingsBuilder {
     /**
      * The custom message trigger, or null when none is configured.
      *
-     * @throws InvalidParameterException when the URL is not absolute http(s) or the secret is missing
+     * @throws InvalidParameterException when the URL is not absolute http(s), carries user
+     *                                   information, or the secret is missing
      */
     public static Triggers triggers(TriggersRequest request) {
         if (request == null || request.customMessage() == null) {
@@ -47,7 +49,8 @@ public final class PoolSettingsBuilder {
         }
         CustomMessageRequest hook = request.customMessage();
         if (!isHttpUrl(hook.url())) {
-            throw new InvalidParameterException("triggers.customMessage.url must be an absolute http or https URL.");
+            throw new InvalidParameterException(
+                    "triggers.customMessage.url must be an absolute http or https URL without user information.");
         }
         if (hook.secret() == null || hook.secret().isBlank()) {
             throw new InvalidParameterException(
@@ -121,7 +124,7 @@ public final class PoolSettingsBuilder {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             return uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https"))
-                    && uri.getHost() != null && !uri.getHost().isEmpty();
+                    && uri.getHost() != null && !uri.getHost().isEmpty() && uri.getRawUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;
         }

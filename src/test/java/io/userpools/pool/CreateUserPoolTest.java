@@ -137,9 +137,14 @@ class CreateUserPoolTest {
     @Test
     void customMessageTrigger() {
         invalid(pool("triggers", Map.of("customMessage", Map.of("url", "/relative", "secret", SECRET))),
-                "triggers.customMessage.url must be an absolute http or https URL.");
+                "triggers.customMessage.url must be an absolute http or https URL without user information.");
         invalid(pool("triggers", Map.of("customMessage", Map.of("url", "ftp://example.com/x", "secret", SECRET))),
-                "triggers.customMessage.url must be an absolute http or https URL.");
+                "triggers.customMessage.url must be an absolute http or https URL without user information.");
+        invalid(pool("triggers", Map.of("customMessage", Map.of("url", "https://admin:pw@example.com/x",
+                "secret", SECRET))),
+                "triggers.customMessage.url must be an absolute http or https URL without user information.");
+        invalid(pool("triggers", Map.of("customMessage", Map.of("url", "https://example.com/" + "x".repeat(2048),
+                "secret", SECRET))), containsString("'triggers.customMessage.url'"));
         invalid(pool("triggers", Map.of("customMessage", Map.of("url", "https://example.com/x"))),
                 containsString("secret is required"));
         invalid(pool("triggers", Map.of("customMessage", Map.of("url", "https://example.com/x", "secret", "short"))),

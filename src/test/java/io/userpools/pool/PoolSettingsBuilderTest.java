@@ -39,10 +39,10 @@ class PoolSettingsBuilderTest {
     @Test
     void aTriggerUrlIsAbsoluteHttp() {
         for (String bad : new String[] {"/relative", "ftp://example.com/x", "example.com/x", "http://", "ht tp://x",
-                "mailto:a@example.com"}) {
+                "mailto:a@example.com", "http://user:pass@hooks.example.com/x", "https://token@hooks.example.com/"}) {
             assertThatThrownBy(() -> PoolSettingsBuilder.triggers(hook(bad, SECRET, null)))
                     .as(bad).isInstanceOf(InvalidParameterException.class)
-                    .hasMessage("triggers.customMessage.url must be an absolute http or https URL.");
+                    .hasMessage("triggers.customMessage.url must be an absolute http or https URL without user information.");
         }
     }
 

@@ -15,7 +15,12 @@ class CustomMessageAnswersTest {
     private final ObjectMapper json = new ObjectMapper();
 
     private CustomMessageEvent.Response read(int status, String body) {
-        return CustomMessageAnswers.interpret(json, status, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        return read(status, body, false);
+    }
+
+    private CustomMessageEvent.Response read(int status, String body, boolean reflectVetoMessage) {
+        return CustomMessageAnswers.interpret(json, status, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                reflectVetoMessage);
     }
 
     @Test
@@ -34,16 +39,28 @@ class CustomMessageAnswersTest {
     }
 
     @Test
-    void nonSuccessWithMessageIsAVeto() {
+    void nonSuccessWithMessageIsAVetoWithAFixedText() {
         assertThatThrownBy(() -> read(400, "{\"message\":\"no spam\"}"))
+                .isInstanceOf(UserLambdaValidationException.class)
+                .hasMessage("CustomMessage failed with error the webhook vetoed the message.");
+    }
+
+    @Test
+    void aVetoCarriesTheWebhooksMessageOnlyWhenConfigurationAsksForCognitosText() {
+        assertThatThrownBy(() -> read(400, "{\"message\":\"no spam\"}", true))
                 .isInstanceOf(UserLambdaValidationException.class)
                 .hasMessage("CustomMessage failed with error no spam.");
     }
 
     @Test
-    void nonSuccessWithoutMessageIsUnexpected() {
-        assertThatThrownBy(() -> read(500, "oops")).isInstanceOf(UnexpectedLambdaException.class);
-        assertThatThrownBy(() -> read(503, "")).isInstanceOf(UnexpectedLambdaException.class);
+    void nonSuccessWithoutMessageIsUnexpectedAndNamesNeitherStatusNorBody() {
+        for (int status : new int[] {500, 503, 404, 302, 101}) {
+            for (String body : new String[] {"oops", "", "{\"message\":42}", "{\"error\":\"db at 10.0.0.5 down\"}"}) {
+                assertThatThrownBy(() -> read(status, body)).as(status + " " + body)
+                        .isInstanceOf(UnexpectedLambdaException.class)
+                        .hasMessage("CustomMessage invocation failed due to error calling the webhook.");
+            }
+        }
     }
 
     @Test

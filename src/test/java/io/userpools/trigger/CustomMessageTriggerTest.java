@@ -18,6 +18,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.userpools.support.Auth;
 import io.userpools.support.Mailbox;
 import io.userpools.support.Outbox;
@@ -37,7 +38,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The custom message webhook against a real HTTP endpoint the test controls: the event and its
  * signature, custom texts, veto, timeout, garbage and a text without the code placeholder. A
- * failing trigger leaves the user as it was.
+ * failing trigger leaves the user as it was, and its error echoes nothing the webhook answered.
+ * Reserved destinations outside the test profile's allowed networks (loopback) are refused, and
+ * every call is counted by outcome in {@code userpools_trigger_calls_total}.
  */
 @QuarkusTest
 class CustomMessageTriggerTest {
@@ -48,7 +51,11 @@ class CustomMessageTriggerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the webhook does with the next calls. */
-    enum Mode { CUSTOM_TEXT, EMPTY, VETO, SLOW, GARBAGE, NO_PLACEHOLDER, EMPTY_MESSAGE, HUGE }
+    enum Mode { CUSTOM_TEXT, EMPTY, VETO, SLOW, GARBAGE, NO_PLACEHOLDER, EMPTY_MESSAGE, HUGE, ERROR }
+
+    /** What {@link Mode#ERROR} answers: nothing of it may reach a client. */
+    static final String INTERNAL_ANSWER =
+            "{\"error\":\"db-primary.internal:5432 refused\",\"token\":\"s3cr3t-planted\"}";
 
     record Call(Map<String, String> headers, String body) {
     }
@@ -95,6 +102,10 @@ class CustomMessageTriggerTest {
             case NO_PLACEHOLDER -> answer = withResponse(body, "There is no code here", null);
             case EMPTY_MESSAGE -> answer = withResponse(body, "", null);
             case HUGE -> answer = withResponse(body, "{####}" + "x".repeat(70_000), null);
+            case ERROR -> {
+                status = 418;
+                answer = INTERNAL_ANSWER;
+            }
         }
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -261,14 +272,77 @@ class CustomMessageTriggerTest {
         Outbox.assertNothingSent(poolId, after);
     }
 
-    @Test
-    void vetoIsUserLambdaValidationWithTheHookMessage() {
-        assertFailsAndChangesNothing(Mode.VETO, 400, "UserLambdaValidationException");
-        mode = Mode.VETO;
+    /** The answer to an email change of a new user in a new pool whose webhook works in this mode. */
+    private ValidatableResponse changeEmail(Mode with, String username) {
+        mode = with;
         String poolId = poolWithHook();
-        createUser(poolId, "eva", Map.of());
-        adminJson(Map.of("attributes", Map.of("email", email("eva")))).patch(PATCH, poolId, "eva").then()
-                .body("detail", equalTo("CustomMessage failed with error no mail for you."));
+        createUser(poolId, username, Map.of());
+        return adminJson(Map.of("attributes", Map.of("email", email(username)))).patch(PATCH, poolId, username).then();
+    }
+
+    @Test
+    void vetoIsUserLambdaValidationWithAFixedTextThatEchoesNothingOfTheHook() {
+        assertFailsAndChangesNothing(Mode.VETO, 400, "UserLambdaValidationException");
+        String answer = changeEmail(Mode.VETO, "eva")
+                .body("detail", equalTo("CustomMessage failed with error the webhook vetoed the message."))
+                .extract().asString();
+        assertThat(answer).doesNotContain("no mail for you");
+    }
+
+    @Test
+    void anErrorAnswerIsUnexpectedLambdaAndEchoesNeitherItsStatusNorItsBody() {
+        assertFailsAndChangesNothing(Mode.ERROR, 502, "UnexpectedLambdaException");
+        String answer = changeEmail(Mode.ERROR, "ian").statusCode(502)
+                .body("detail", equalTo("CustomMessage invocation failed due to error calling the webhook."))
+                .extract().asString();
+        assertThat(answer).doesNotContain("418").doesNotContain("db-primary").doesNotContain("s3cr3t")
+                .doesNotContain("5432").doesNotContain("127.0.0.1").doesNotContain("/hook");
+    }
+
+    /**
+     * Reserved destinations the test profile does not allow (it allows loopback only) are refused
+     * before any connection.
+     */
+    @Test
+    void reservedDestinationsOutsideTheAllowedNetworksAreRefusedAndCounted() {
+        String[] urls = {"http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/",
+                "http://10.0.0.1:8080/hook", "http://192.168.1.1/", "http://0.0.0.0:" + server.getAddress().getPort()
+                + "/hook", "http://[fd00::1]/hook", "http://100.100.100.200/"};
+        long refusedBefore = TriggerCalls.count("refused");
+        int calls = CALLS.size();
+        for (String url : urls) {
+            String poolId = createPool(Map.of("name", "r-" + UUID.randomUUID().toString().substring(0, 8),
+                    "autoVerifiedAttributes", List.of("email"),
+                    "triggers", Map.of("customMessage", Map.of("url", url, "secret", SECRET, "timeoutMillis", 5000))));
+            createUser(poolId, "rae", Map.of());
+            long started = System.nanoTime();
+            String answer = adminJson(Map.of("attributes", Map.of("email", email("rae")))).patch(PATCH, poolId, "rae")
+                    .then().statusCode(502).contentType(PROBLEM).body("code", equalTo("UnexpectedLambdaException"))
+                    .body("detail", equalTo("CustomMessage invocation failed due to error calling the webhook."))
+                    .extract().asString();
+            // refused at once, not after a connection attempt ran into the 5 s limit
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as(url).isLessThan(
+                    java.time.Duration.ofSeconds(3));
+            assertThat(answer).as(url).doesNotContain("169.254").doesNotContain("10.0.0.1").doesNotContain("reserved")
+                    .doesNotContain("link-local").doesNotContain("private");
+            admin().get("/pools/{p}/users/{u}", poolId, "rae").then().body("version", equalTo(1));
+        }
+        assertThat(CALLS).hasSize(calls);
+        assertThat(TriggerCalls.count("refused") - refusedBefore).isEqualTo(urls.length);
+    }
+
+    @Test
+    void everyCallIsCountedByOutcome() {
+        Map<String, Mode> modes = Map.of("ok", Mode.EMPTY, "vetoed", Mode.VETO, "invalid", Mode.GARBAGE,
+                "timeout", Mode.SLOW, "failed", Mode.ERROR);
+        for (Map.Entry<String, Mode> outcome : modes.entrySet()) {
+            long before = TriggerCalls.count(outcome.getKey());
+            changeEmail(outcome.getValue(), "oda");
+            assertThat(TriggerCalls.count(outcome.getKey()) - before).as(outcome.getKey()).isEqualTo(1);
+        }
+        long invalidBefore = TriggerCalls.count("invalid");
+        changeEmail(Mode.HUGE, "ola");
+        assertThat(TriggerCalls.count("invalid") - invalidBefore).as("oversized").isEqualTo(1);
     }
 
     @Test
@@ -302,8 +376,11 @@ class CustomMessageTriggerTest {
                 "autoVerifiedAttributes", List.of("email"),
                 "triggers", Map.of("customMessage", Map.of("url", "http://127.0.0.1:9/hook", "secret", "unreachable-hook-secret"))));
         createUser(poolId, "gil", Map.of());
+        long failedBefore = TriggerCalls.count("failed");
         adminJson(Map.of("attributes", Map.of("email", email("gil")))).patch(PATCH, poolId, "gil").then()
-                .statusCode(502).contentType(PROBLEM).body("code", equalTo("UnexpectedLambdaException"));
+                .statusCode(502).contentType(PROBLEM).body("code", equalTo("UnexpectedLambdaException"))
+                .body("detail", equalTo("CustomMessage invocation failed due to error calling the webhook."));
+        assertThat(TriggerCalls.count("failed") - failedBefore).isEqualTo(1);
         admin().get("/pools/{p}/users/{u}", poolId, "gil").then().body("version", equalTo(1));
     }
 }
