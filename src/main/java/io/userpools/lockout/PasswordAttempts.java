@@ -6,10 +6,13 @@ import io.userpools.common.error.NotAuthorizedException;
 import io.userpools.pool.Pool;
 import io.userpools.user.Passwords;
 import io.userpools.user.PoolUser;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jboss.logging.Logger;
 
 /**
  * Password checks under the sign-in lockout of lifecycle spec section 6, for every place that
@@ -20,7 +23,8 @@ import java.time.Instant;
  * doubles that up to the maximum ({@link LockoutConfig}). While locked out the password is not
  * checked at all and the attempt changes nothing. A correct password forgets the failures.
  * A name that matches no user, and a user without a password, cost the same bcrypt work as a real
- * check.
+ * check. Once in use, it deletes the rows that count as no failures any more every quiet-reset
+ * period (every replica does; the deletes are idempotent).
  */
 @Singleton
 public class PasswordAttempts {
@@ -28,16 +32,46 @@ public class PasswordAttempts {
     /** Cognito's answer to a wrong password, and to an unknown user when the client hides them. */
     public static final String WRONG_CREDENTIALS = "Incorrect username or password.";
 
+    private static final Logger LOG = Logger.getLogger(PasswordAttempts.class);
+    private static final int PURGE_BATCH = 10_000;
+
     private final SignInFailureRepository failures;
     private final LockoutConfig config;
     private final Metrics metrics;
     private final Clock clock;
+    private final Vertx vertx;
+    private final long purgeTimer;
 
-    public PasswordAttempts(SignInFailureRepository failures, LockoutConfig config, Metrics metrics, Clock clock) {
+    public PasswordAttempts(SignInFailureRepository failures, LockoutConfig config, Metrics metrics, Clock clock,
+            Vertx vertx) {
         this.failures = failures;
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
+        this.vertx = vertx;
+        this.purgeTimer = vertx.setPeriodic(quietReset().toMillis(), id -> purge().subscribe().with(
+                deleted -> LOG.debugf("sign-in failures: %d stale rows deleted", deleted),
+                failure -> LOG.warnf("sign-in failures: purge failed: %s", failure.getClass().getSimpleName())));
+    }
+
+    @PreDestroy
+    void stop() {
+        vertx.cancelTimer(purgeTimer);
+    }
+
+    /**
+     * Deletes every row that counts as no failures any more, a batch at a time.
+     *
+     * @return how many rows were deleted
+     */
+    Uni<Integer> purge() {
+        Instant now = clock.instant();
+        return failures.purge(now.minus(quietReset()), now, PURGE_BATCH).chain(deleted -> deleted < PURGE_BATCH
+                ? Uni.createFrom().item(deleted) : purge().map(more -> deleted + more));
+    }
+
+    private Duration quietReset() {
+        return Duration.ofMinutes(Math.max(1, config.quietResetMinutes()));
     }
 
     /**
@@ -93,7 +127,7 @@ public class PasswordAttempts {
     private Uni<Void> claim(String poolId, String subject) {
         Instant now = clock.instant();
         return failures.claim(poolId, subject, now, Math.max(1, config.threshold()), Math.max(1, config.maxSeconds()),
-                Duration.ofMinutes(Math.max(1, config.quietResetMinutes()))).chain(claimed -> {
+                quietReset()).chain(claimed -> {
                     if (claimed != null) {
                         return Uni.createFrom().voidItem();
                     }

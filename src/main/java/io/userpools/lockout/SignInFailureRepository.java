@@ -43,6 +43,10 @@ public class SignInFailureRepository {
     private static final String LOCKED_UNTIL = "SELECT locked_until FROM sign_in_failures "
             + "WHERE pool_id = $1 AND subject = $2";
     private static final String CLEAR = "DELETE FROM sign_in_failures WHERE pool_id = $1 AND subject = $2";
+    /** Rows that count as no failures (quiet for long enough, not locked), a batch at a time. */
+    private static final String PURGE = "DELETE FROM sign_in_failures WHERE ctid IN (SELECT ctid "
+            + "FROM sign_in_failures WHERE last_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= $2) "
+            + "LIMIT $3)";
 
     private static String next() {
         return "(CASE WHEN f.last_attempt_at <= $6::timestamptz THEN 1 ELSE f.failures + 1 END)";
@@ -90,6 +94,18 @@ public class SignInFailureRepository {
     /** Forgets the subject's failures (a correct password). */
     public Uni<Void> clear(String poolId, String subject) {
         return client.preparedQuery(CLEAR).execute(Tuple.of(poolId, subject)).replaceWithVoid();
+    }
+
+    /**
+     * Deletes up to {@code batch} rows that count as no failures any more: no attempt since
+     * {@code quietSince} and no lockout left at {@code now} (unknown names and users who never
+     * signed in again). A row that an attempt changes meanwhile is left alone.
+     *
+     * @return how many rows were deleted
+     */
+    public Uni<Integer> purge(Instant quietSince, Instant now, int batch) {
+        return client.preparedQuery(PURGE).execute(Tuple.of(utc(quietSince), utc(now), batch))
+                .map(rows -> rows.rowCount());
     }
 
     private static OffsetDateTime utc(Instant instant) {
