@@ -6,12 +6,12 @@ import io.userpools.auth.rest.RespondToAuthChallengeRequest;
 import io.userpools.auth.rest.SignInRequest;
 import io.userpools.client.Client;
 import io.userpools.client.ClientService;
-import io.userpools.lockout.PasswordAttempts;
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.error.NotAuthorizedException;
 import io.userpools.common.error.PasswordResetRequiredException;
 import io.userpools.common.error.UserNotConfirmedException;
 import io.userpools.common.error.UserNotFoundException;
+import io.userpools.lockout.PasswordAttempts;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
 import io.userpools.ratelimit.CallerRateLimit;
@@ -88,7 +88,8 @@ public class SignInService {
             requireFlow(client, "USER_PASSWORD_AUTH");
             requireSecretHash(client, request.secretHash(), request.username());
             return lookup.resolve(users.pool(), cp.pool(), request.username(), false)
-                    .onFailure(UserNotFoundException.class).recoverWithUni(e -> unknownUser(cp.pool(), client, request, e))
+                    .onFailure(UserNotFoundException.class)
+                    .recoverWithUni(e -> unknownUser(cp.pool(), client, request, e))
                     .flatMap(user -> {
                         if (!user.enabled()) {
                             throw new NotAuthorizedException("User is disabled.");
