@@ -11,6 +11,7 @@ import io.userpools.common.error.NotAuthorizedException;
 import io.userpools.common.error.PasswordResetRequiredException;
 import io.userpools.common.error.UserNotConfirmedException;
 import io.userpools.common.error.UserNotFoundException;
+import io.userpools.lockout.PasswordAttempts;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
 import io.userpools.ratelimit.CallerRateLimit;
@@ -31,7 +32,7 @@ import java.util.Map;
 @Singleton
 public class SignInService {
 
-    public static final String WRONG_CREDENTIALS = "Incorrect username or password.";
+    public static final String WRONG_CREDENTIALS = PasswordAttempts.WRONG_CREDENTIALS;
     public static final String INVALID_REFRESH = "Invalid Refresh Token";
     public static final String INVALID_SESSION = "Invalid session for the user.";
 
@@ -50,11 +51,13 @@ public class SignInService {
     private final ChallengeSessions challenges;
     private final Clock clock;
     private final CallerRateLimit rateLimit;
+    private final PasswordAttempts passwords;
 
     public SignInService(ClientService clients, PoolService pools, UserLookup lookup, UserRepository users,
             UserAccountRepository accounts, SessionRepository sessions, TokenService tokens,
-            ChallengeSessions challenges, Clock clock, CallerRateLimit rateLimit) {
+            ChallengeSessions challenges, Clock clock, CallerRateLimit rateLimit, PasswordAttempts passwords) {
         this.rateLimit = rateLimit;
+        this.passwords = passwords;
         this.clients = clients;
         this.pools = pools;
         this.lookup = lookup;
@@ -68,12 +71,14 @@ public class SignInService {
 
     /**
      * InitiateAuth USER_PASSWORD_AUTH: client, flow, secret hash, user (username or alias),
-     * disabled, password, status; a FORCE_CHANGE_PASSWORD user gets the NEW_PASSWORD_REQUIRED
-     * challenge, anyone else a new session with tokens.
+     * disabled, lockout, password, status; a FORCE_CHANGE_PASSWORD user gets the
+     * NEW_PASSWORD_REQUIRED challenge, anyone else a new session with tokens. Wrong passwords lock
+     * sign-in out for a growing time ({@link PasswordAttempts}).
      *
      * @throws io.userpools.common.error.ResourceNotFoundException for an unknown client
      * @throws InvalidParameterException when the client does not allow the flow
-     * @throws NotAuthorizedException for a bad secret hash, a disabled user or a wrong password
+     * @throws NotAuthorizedException for a bad secret hash, a disabled user, a wrong password, or
+     *                                while the user is locked out (Password attempts exceeded)
      * @throws UserNotFoundException for an unknown user (NotAuthorized when the client hides existence)
      * @throws UserNotConfirmedException, PasswordResetRequiredException by status
      */
@@ -83,28 +88,27 @@ public class SignInService {
             requireFlow(client, "USER_PASSWORD_AUTH");
             requireSecretHash(client, request.secretHash(), request.username());
             return lookup.resolve(users.pool(), cp.pool(), request.username(), false)
-                    .onFailure(UserNotFoundException.class).recoverWithUni(e -> unknownUser(client, request, e))
+                    .onFailure(UserNotFoundException.class)
+                    .recoverWithUni(e -> unknownUser(cp.pool(), client, request, e))
                     .flatMap(user -> {
                         if (!user.enabled()) {
                             throw new NotAuthorizedException("User is disabled.");
                         }
-                        return Passwords.matches(request.password(), user.passwordHash()).flatMap(ok -> {
-                            if (!ok) {
-                                throw new NotAuthorizedException(WRONG_CREDENTIALS);
-                            }
-                            return afterPassword(cp.pool(), client, user);
-                        });
+                        return passwords.verify(cp.pool(), user, request.password())
+                                .chain(() -> afterPassword(cp.pool(), client, user));
                     });
         });
     }
 
-    private Uni<PoolUser> unknownUser(Client client, SignInRequest request, Throwable notFound) {
+    /**
+     * No user has that name: as much bcrypt work as a real check either way, so that timing does
+     * not tell unknown users apart; a client that hides user existence also gets the lockout.
+     */
+    private Uni<PoolUser> unknownUser(Pool pool, Client client, SignInRequest request, Throwable notFound) {
         if (!client.settings().hidesUserExistence()) {
-            return Uni.createFrom().failure(notFound);
+            return passwords.spendUnknown(request.password()).chain(() -> Uni.createFrom().failure(notFound));
         }
-        // as much bcrypt work as a real check, so that timing does not tell unknown users apart
-        return Passwords.hash(request.password())
-                .flatMap(ignored -> Uni.createFrom().failure(new NotAuthorizedException(WRONG_CREDENTIALS)));
+        return passwords.verifyUnknown(pool, request.username(), request.password());
     }
 
     private Uni<Result> afterPassword(Pool pool, Client client, PoolUser user) {

@@ -100,6 +100,17 @@ public class Metrics {
                 .tag("category", category).tag("operation", operation).register(registry).increment();
     }
 
+    /**
+     * One password check at sign-in: {@code userpools.sign_in.password_checks}.
+     *
+     * @param outcome {@code match}, {@code mismatch}, {@code no_password} and {@code unknown_user}
+     *                (both checked against the dummy hash), or {@code locked_out} (refused unchecked)
+     */
+    public void passwordCheck(String outcome) {
+        counter("userpools.sign_in.password_checks", "Password checks at sign-in by outcome", "outcome", outcome)
+                .increment();
+    }
+
     private Counter counter(String name, String description, String tag, String value) {
         return counters.computeIfAbsent(name + ' ' + tag + '=' + value,
                 key -> Counter.builder(name).description(description).tag(tag, value).register(registry));

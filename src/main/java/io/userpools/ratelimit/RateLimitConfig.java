@@ -9,15 +9,23 @@ import io.smallrye.config.WithDefault;
  * {@code USERPOOLS_RATE_LIMITS_USER_UPDATE=25} in the environment). A pool may override them
  * through {@code PUT /pools/{poolId}/rate-limits}. The defaults are generous (1,000,000/s) so that
  * nothing is throttled unless an operator asks for it; Cognito's own defaults are far lower (see
- * {@link QuotaCategory#cognitoDefault()}). Limits are counted in memory by each replica.
+ * {@link QuotaCategory#cognitoDefault()}). The exception is UserAuthentication (sign-in, refresh,
+ * challenges), which has Cognito's 120/s, so that password guessing across many users of a pool is
+ * bounded too (the per-user lockout bounds it for one user). Limits are counted in memory by each
+ * replica.
  */
 @ConfigMapping(prefix = "userpools.rate-limits")
 public interface RateLimitConfig {
 
     String DEFAULT = "1000000";
 
-    /** UserAuthentication: requests per second per pool (user-authentication). */
-    @WithDefault(DEFAULT)
+    /**
+     * UserAuthentication: requests per second per pool (user-authentication), 120 as in Cognito: a
+     * bound on password guessing, where the lockout counts per user. A password sign-in costs about
+     * 0.16 s of CPU (bcrypt, see bench/README.md), so a replica of a few cores serves fewer than
+     * this; token refreshes count here too.
+     */
+    @WithDefault("120")
     int userAuthentication();
 
     /** UserCreation: requests per second per pool (user-creation). */

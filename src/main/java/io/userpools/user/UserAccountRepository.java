@@ -21,8 +21,11 @@ public class UserAccountRepository {
     public record UserSession(PoolUser user, boolean sessionFound, Instant sessionAuthTime, Instant sessionRevokedAt) {
     }
 
-    private static final String SET_PASSWORD = "UPDATE users SET password_hash = $3, status = $4, "
-            + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2";
+    /** A new password also forgets the failed sign-ins of the old one (lockout, lifecycle spec 6.2 (4)). */
+    private static final String SET_PASSWORD = "WITH forgotten AS (DELETE FROM sign_in_failures "
+            + "WHERE pool_id = $1 AND subject = $2::uuid::text) "
+            + "UPDATE users SET password_hash = $3, status = $4, "
+            + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2::uuid";
     private static final String SET_ENABLED = "UPDATE users SET enabled = $3, version = version + 1, "
             + "last_modified_at = $4 WHERE pool_id = $1 AND sub = $2";
     private static final String SIGN_OUT = "WITH revoked AS (UPDATE sessions SET revoked_at = $3 "
@@ -39,7 +42,10 @@ public class UserAccountRepository {
         this.client = client;
     }
 
-    /** Replaces the password hash and sets the status (CONFIRMED or FORCE_CHANGE_PASSWORD). */
+    /**
+     * Replaces the password hash and sets the status (CONFIRMED or FORCE_CHANGE_PASSWORD), and
+     * forgets the user's failed sign-ins, so a locked-out user can sign in with the new password.
+     */
     public Uni<Void> setPassword(SqlClient sql, PoolUser user, String hash, UserStatus status, Instant now) {
         return sql.preparedQuery(SET_PASSWORD)
                 .execute(Tuple.of(user.poolId(), user.sub(), hash, status.name(), UserRepository.utc(now)))

@@ -47,7 +47,7 @@ class SchemaMigrationIT {
         startUntilReady();
         try (Connection db = database.connect(); Statement sql = db.createStatement()) {
             // as if the newest migration had never run: undo what it did, forget it was applied
-            sql.execute("DROP TABLE pool_rate_limits");
+            sql.execute("DROP TABLE sign_in_failures");
             sql.execute("DELETE FROM flyway_schema_history WHERE version = '" + SchemaMigration.LATEST + "'");
         }
         String log = startUntilReady();

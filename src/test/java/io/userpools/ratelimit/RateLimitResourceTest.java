@@ -26,7 +26,9 @@ class RateLimitResourceTest {
                 .body("poolId", equalTo(poolId))
                 .body("overrides.size()", equalTo(0))
                 .body("limits.size()", equalTo(QuotaCategory.values().length))
-                .body("limits.UserUpdate", equalTo(1_000_000));
+                .body("limits.UserUpdate", equalTo(1_000_000))
+                // sign-in has Cognito's default: password guessing across a pool's users is bounded
+                .body("limits.UserAuthentication", equalTo(120));
     }
 
     @Test

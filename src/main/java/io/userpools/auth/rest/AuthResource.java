@@ -41,7 +41,9 @@ public class AuthResource {
             content = @Content(schema = @Schema(implementation = AuthenticationResponse.class)))
     @APIResponse(responseCode = "400", description = "InvalidParameterException (flow not enabled), "
             + "UserNotConfirmedException, PasswordResetRequiredException")
-    @APIResponse(responseCode = "401", description = "NotAuthorizedException: wrong password, disabled user, bad secret hash")
+    @APIResponse(responseCode = "401", description = "NotAuthorizedException: wrong password, disabled user, "
+            + "bad secret hash, or 'Password attempts exceeded' (with Retry-After) while the user is locked out "
+            + "after repeated wrong passwords")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException (client) or UserNotFoundException")
     public Uni<AuthenticationResponse> initiateAuth(@NotNull SignInRequest request) {
         RequestConstraints.valid(request);

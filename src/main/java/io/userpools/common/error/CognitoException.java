@@ -35,7 +35,7 @@ public abstract class CognitoException extends RuntimeException {
         return violations;
     }
 
-    /** Seconds the caller should wait before retrying, for 429 and 503 answers. */
+    /** Seconds the caller should wait before retrying: 429 and 503 answers, and a sign-in lockout. */
     public Long retryAfterSeconds() {
         return null;
     }
