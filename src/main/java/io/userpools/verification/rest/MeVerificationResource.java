@@ -1,6 +1,5 @@
 package io.userpools.verification.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.userpools.auth.AccessTokenVerifier;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -65,7 +65,7 @@ public class MeVerificationResource {
             + "TooManyRequestsException (the pool's rate limit)")
     public Uni<CodeDeliveryView> getUserAttributeVerificationCode(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("name") String name, @Parameter(hidden = true) String body) throws JsonProcessingException {
+            @PathParam("name") String name, @Parameter(hidden = true) byte[] body) throws IOException {
         GetUserAttributeVerificationCodeRequest request = optionalBody(body);
         return verifier.verify(authorization).flatMap(ctx -> verification.sendCode(ctx.pool(), ctx.user().sub(), name,
                         ctx.client().clientId(), request == null ? null : request.clientMetadata()))
@@ -98,12 +98,22 @@ public class MeVerificationResource {
 
     /**
      * The body is optional (a bare POST carries no Content-Type, which JAX-RS would refuse with
-     * 415), so it is read as text and held to the same JSON and validation rules as other bodies.
+     * 415), so it is read as bytes and held to the same JSON and validation rules as other bodies
+     * (bytes, not text: text would already have had any bytes that are not UTF-8 replaced).
      */
-    private GetUserAttributeVerificationCodeRequest optionalBody(String body) throws JsonProcessingException {
-        if (body == null || body.isBlank()) {
+    private GetUserAttributeVerificationCodeRequest optionalBody(byte[] body) throws IOException {
+        if (body == null || isBlank(body)) {
             return null;
         }
         return RequestConstraints.valid(json.readValue(body, GetUserAttributeVerificationCodeRequest.class));
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }
