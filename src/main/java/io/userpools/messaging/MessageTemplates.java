@@ -2,6 +2,7 @@ package io.userpools.messaging;
 
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.validation.RequestConstraints;
+import io.userpools.common.validation.UnicodeText;
 import io.userpools.pool.PoolSettings;
 import io.userpools.trigger.CustomMessageEvent;
 import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
@@ -30,7 +31,8 @@ public final class MessageTemplates {
      * The message for this medium with {@code code} in place of {@code {####}}.
      *
      * @param fromTrigger the trigger's response ({@link CustomMessageEvent.Response#EMPTY} without a trigger)
-     * @throws InvalidParameterException when a returned message is empty, lacks the placeholder or is too long
+     * @throws InvalidParameterException when a returned message is empty, lacks the placeholder or is too long,
+     *                                   or is not well-formed Unicode or holds NUL (it would be stored in the outbox)
      */
     public static Rendered render(PoolSettings.Messaging messaging, DeliveryMedium medium,
             CustomMessageEvent.Response fromTrigger, String code) {
@@ -48,6 +50,7 @@ public final class MessageTemplates {
     }
 
     private static String checked(String field, String message, int max) {
+        wellFormed(field, message);
         if (message.isEmpty()) {
             throw new InvalidParameterException("The message is empty.");
         }
@@ -61,6 +64,7 @@ public final class MessageTemplates {
     }
 
     private static String subject(String subject) {
+        wellFormed("emailSubject", subject);
         if (subject.isBlank()) {
             throw new InvalidParameterException("The message is empty.");
         }
@@ -68,6 +72,14 @@ public final class MessageTemplates {
             throw InvalidParameterException.detected("emailSubject", RequestConstraints.maxLength(MAX_SUBJECT));
         }
         return subject;
+    }
+
+    /** Our wording [D]: Cognito documents no text for a trigger's text that is not Unicode. */
+    private static void wellFormed(String field, String text) {
+        String defect = UnicodeText.defect(text);
+        if (defect != null) {
+            throw new InvalidParameterException("The custom message trigger's " + field + " " + defect);
+        }
     }
 
     private static PoolSettings.EmailTemplate emailTemplate(PoolSettings.Messaging messaging) {

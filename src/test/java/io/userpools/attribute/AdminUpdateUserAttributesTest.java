@@ -76,9 +76,10 @@ class AdminUpdateUserAttributesTest {
         patch(poolId, "carol", Map.of("phone_number", "0123")).then().statusCode(400)
                 .body("detail", equalTo("Invalid phone number format."));
         patch(poolId, "carol", Map.of("nickname", "a\u0000b")).then().statusCode(400).contentType(PROBLEM)
-                .body("detail", equalTo("user.nickname: Attribute value must not contain NUL characters"));
+                .body("code", equalTo("InvalidParameterException"))
+                .body("detail", equalTo("Field 'attributes.nickname' must not contain NUL"));
         patch(poolId, "carol", Map.of("custom:tier", "a\u0000b")).then().statusCode(400)
-                .body("detail", equalTo("user.custom:tier: Attribute value must not contain NUL characters"));
+                .body("detail", equalTo("Field 'attributes.custom:tier' must not contain NUL"));
         patch(poolId, "carol", Map.of("email_verified", "true")).then().statusCode(400)
                 .body("detail", equalTo("Email is required to verify/un-verify an email"));
         admin().get("/pools/{p}/users/{u}", poolId, "carol").then()

@@ -1,5 +1,7 @@
 package io.userpools.user;
 
+import static io.userpools.support.AllStrings.disagreements;
+import static io.userpools.support.AllStrings.upTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +11,7 @@ import io.userpools.user.rest.AdminCreateUserRequest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class NewUsersTest {
@@ -54,5 +57,13 @@ class NewUsersTest {
 
     private static AdminCreateUserRequest request(String username, Map<String, String> attributes) {
         return new AdminCreateUserRequest(username, attributes, null, null, null, null);
+    }
+
+    /** The possessive email look-alike pattern matches exactly what the former greedy one did. */
+    @Test
+    void theEmailLookAlikePatternIsUnchanged() {
+        Pattern old = Pattern.compile("[^@\\s]+@[^@\\s]+");
+        assertThat(disagreements(upTo("a@ .\t\u2028", 6), v -> NewUsers.LOOKS_LIKE_EMAIL.matcher(v).matches(),
+                v -> old.matcher(v).matches())).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.userpools.common.RequestIds;
+import io.userpools.common.validation.InvalidTextException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -29,6 +30,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpServerRequest request) {
         return respond(new InvalidParameterException(jsonDetail(e)), request);
+    }
+
+    /** Text that is not well-formed Unicode or holds NUL: refused, with where it was found. */
+    @ServerExceptionMapper
+    public Response invalidText(InvalidTextException e, HttpServerRequest request) {
+        return json(e, request);
     }
 
     /** More specific than Quarkus's own mapper for this type, which would answer plain JSON. */
@@ -96,6 +103,9 @@ public class ProblemMapper {
     }
 
     private static String jsonDetail(JsonProcessingException e) {
+        if (e instanceof InvalidTextException text) {
+            return text.detail();
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return "Unknown field '" + u.getPropertyName() + "'";
         }

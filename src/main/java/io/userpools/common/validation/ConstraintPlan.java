@@ -18,13 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * The checks of one record type, read once from the Jakarta constraint annotations on its
  * components (and on the type arguments of its lists and maps), which are also what the OpenAPI
  * document shows. Supported: {@code @NotNull}, {@code @Size}, {@code @Pattern}, {@code @Min},
  * {@code @Max} and {@code @Valid} (descend into a nested record). Any other Jakarta constraint on a
- * request record is refused when the plan is built, so that none is silently ignored.
+ * request record is refused when the plan is built, so that none is silently ignored; so is a
+ * {@code @Pattern} without a linear-time check in {@link LinearPatterns}. A value longer than its
+ * {@code @Size} allows is refused for its length and never reaches its pattern, so a megabyte of
+ * text costs one length comparison; a value shorter than the minimum is still held to its
+ * pattern (it is short, and Cognito names both rules for an empty value).
  */
 final class ConstraintPlan {
 
@@ -73,15 +78,16 @@ final class ConstraintPlan {
     }
 
     /** The rules on one use of a type, and those on its elements, keys and values. */
-    private record Node(boolean notNull, Integer minSize, Integer maxSize, java.util.regex.Pattern pattern,
-                        Long min, Long max, boolean cascade, Node element, Node key, Node value) {
+    private record Node(boolean notNull, Integer minSize, Integer maxSize, String regex,
+                        Predicate<CharSequence> pattern, Long min, Long max, boolean cascade, Node element, Node key, Node value) {
 
         static Node of(AnnotatedType type, Annotation... declared) {
             boolean notNull = false;
             boolean cascade = false;
             Integer minSize = null;
             Integer maxSize = null;
-            java.util.regex.Pattern pattern = null;
+            String regex = null;
+            Predicate<CharSequence> pattern = null;
             Long min = null;
             Long max = null;
             Set<Class<? extends Annotation>> seen = new HashSet<>();
@@ -99,7 +105,12 @@ final class ConstraintPlan {
                     minSize = s.min() > 0 ? s.min() : null;
                     maxSize = s.max() < Integer.MAX_VALUE ? s.max() : null;
                 } else if (a instanceof Pattern p) {
-                    pattern = java.util.regex.Pattern.compile(p.regexp());
+                    regex = p.regexp();
+                    pattern = LinearPatterns.of(regex);
+                    if (pattern == null) {
+                        throw new IllegalArgumentException("No linear-time check for pattern " + regex + " on " + type
+                                + ": add one to LinearPatterns");
+                    }
                 } else if (a instanceof Min m) {
                     min = m.value();
                 } else if (a instanceof Max m) {
@@ -121,14 +132,14 @@ final class ConstraintPlan {
                     value = of(args[1]).orNull();
                 }
             }
-            return new Node(notNull, minSize, maxSize, pattern, min, max, cascade, element, key, value);
+            return new Node(notNull, minSize, maxSize, regex, pattern, min, max, cascade, element, key, value);
         }
 
         private static Class<?> rawClass(AnnotatedParameterizedType p) {
             return (Class<?>) ((java.lang.reflect.ParameterizedType) p.getType()).getRawType();
         }
 
-        private static final Node NONE = new Node(false, null, null, null, null, null, false, null, null, null);
+        private static final Node NONE = new Node(false, null, null, null, null, null, null, false, null, null, null);
 
         /** This node, or null when it checks nothing. */
         private Node orNull() {
@@ -145,14 +156,16 @@ final class ConstraintPlan {
             Integer size = v instanceof CharSequence s ? Integer.valueOf(s.length())
                     : v instanceof Collection<?> c ? Integer.valueOf(c.size())
                     : v instanceof Map<?, ?> m ? Integer.valueOf(m.size()) : null;
-            if (size != null && minSize != null && size < minSize) {
+            boolean tooShort = size != null && minSize != null && size < minSize;
+            boolean tooLong = size != null && maxSize != null && size > maxSize;
+            if (tooShort) {
                 report.accept(field, RequestConstraints.minLength(minSize));
             }
-            if (size != null && maxSize != null && size > maxSize) {
+            if (tooLong) {
                 report.accept(field, RequestConstraints.maxLength(maxSize));
             }
-            if (pattern != null && v instanceof CharSequence s && !pattern.matcher(s).matches()) {
-                report.accept(field, RequestConstraints.pattern(pattern.pattern()));
+            if (pattern != null && !tooLong && v instanceof CharSequence s && !pattern.test(s)) {
+                report.accept(field, RequestConstraints.pattern(regex));
             }
             if (v instanceof Number n) {
                 if (min != null && n.longValue() < min) {

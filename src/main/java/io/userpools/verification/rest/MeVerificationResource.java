@@ -3,7 +3,6 @@ package io.userpools.verification.rest;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import io.userpools.auth.Callers;
 import jakarta.annotation.security.RolesAllowed;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.userpools.auth.SelfCaller;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -67,7 +67,7 @@ public class MeVerificationResource {
     @APIResponse(responseCode = "429", description = "LimitExceededException (5 codes per user and hour) or "
             + "TooManyRequestsException (the pool's rate limit)")
     public Uni<CodeDeliveryView> getUserAttributeVerificationCode(
-            @PathParam("name") String name, @Parameter(hidden = true) String body) throws JsonProcessingException {
+            @PathParam("name") String name, @Parameter(hidden = true) byte[] body) throws IOException {
         GetUserAttributeVerificationCodeRequest request = optionalBody(body);
         return caller.context().flatMap(ctx -> verification.sendCode(ctx.pool(), ctx.user().sub(), name,
                         ctx.client().clientId(), request == null ? null : request.clientMetadata()))
@@ -99,12 +99,22 @@ public class MeVerificationResource {
 
     /**
      * The body is optional (a bare POST carries no Content-Type, which JAX-RS would refuse with
-     * 415), so it is read as text and held to the same JSON and validation rules as other bodies.
+     * 415), so it is read as bytes and held to the same JSON and validation rules as other bodies
+     * (bytes, not text: text would already have had any bytes that are not UTF-8 replaced).
      */
-    private GetUserAttributeVerificationCodeRequest optionalBody(String body) throws JsonProcessingException {
-        if (body == null || body.isBlank()) {
+    private GetUserAttributeVerificationCodeRequest optionalBody(byte[] body) throws IOException {
+        if (body == null || isBlank(body)) {
             return null;
         }
         return RequestConstraints.valid(json.readValue(body, GetUserAttributeVerificationCodeRequest.class));
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }
