@@ -294,7 +294,9 @@ class CustomMessageTriggerTest {
         assertFailsAndChangesNothing(Mode.ERROR, 502, "UnexpectedLambdaException");
         String answer = changeEmail(Mode.ERROR, "ian").statusCode(502)
                 .body("detail", equalTo("CustomMessage invocation failed due to error calling the webhook."))
-                .extract().asString();
+                .extract().asString()
+                // the request id is random hex: it may hold "418" by chance
+                .replaceAll("\"requestId\":\"[^\"]*\"", "");
         assertThat(answer).doesNotContain("418").doesNotContain("db-primary").doesNotContain("s3cr3t")
                 .doesNotContain("5432").doesNotContain("127.0.0.1").doesNotContain("/hook");
     }
