@@ -68,7 +68,12 @@ class AdminGetAndDeleteUserTest {
                 .body("detail", equalTo("User does not exist."));
         problem(admin().get("/pools/{p}/users/{u}", pool, "00000000-0000-0000-0000-000000000000").then(), 404,
                 "UserNotFoundException");
-        problem(admin().get("/pools/{p}/users/{u}", pool, "nul\u0000byte").then(), 404, "UserNotFoundException");
+    }
+
+    @Test
+    void aNulInTheUsernameIsRefusedNotLookedUp() {
+        String pool = UserPools.plain(true);
+        problem(admin().get("/pools/{p}/users/{u}", pool, "nul\u0000byte").then(), 400, "InvalidParameterException");
     }
 
     @Test
