@@ -248,6 +248,7 @@ class KeyRotationIT {
         env.put("USERPOOLS_OUTBOX_MAX_BACKOFF", "PT0.5S");
         env.put("USERPOOLS_OUTBOX_POLL_INTERVAL", "PT0.2S");
         env.put("USERPOOLS_OUTBOX_LEASE", "PT5S");
+        env.put("USERPOOLS_OUTBOX_SEND_TIMEOUT", "PT2S");
         env.put("USERPOOLS_OUTBOX_MAX_ATTEMPTS", "100000"); // messages wait for the SMTP server across the runs
         Run run = new Run(PackagedApp.start(env));
         try {
