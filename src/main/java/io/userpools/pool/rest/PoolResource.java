@@ -4,6 +4,7 @@ import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMecha
 import io.userpools.auth.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.error.Problem;
 import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.PoolService;
 import jakarta.validation.constraints.Max;
@@ -82,6 +83,8 @@ public class PoolResource {
     @DELETE
     @Path("/{poolId}")
     @Operation(operationId = "deleteUserPool", summary = "Delete a pool with all its users and clients")
+    // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
     public Uni<Response> deleteUserPool(@PathParam("poolId") String poolId) {

@@ -4,6 +4,7 @@ import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMecha
 import io.userpools.auth.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.error.Problem;
 import io.userpools.common.validation.RequestConstraints;
 import io.userpools.user.UserListing;
 import io.userpools.user.UserService;
@@ -99,6 +100,8 @@ public class UserResource {
     @DELETE
     @Path("/{username}")
     @Operation(operationId = "adminDeleteUser", summary = "Delete a user")
+    // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     public Uni<Response> adminDeleteUser(@PathParam("poolId") String poolId,
