@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.userpools.user.UserStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -161,6 +162,36 @@ class OpenApiClientsTest {
             assertThat(parameters(id)).as(id).anySatisfy(p -> assertThat(p).containsEntry("name", "If-Match")
                     .containsEntry("in", "header").containsKey("description"));
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void viewsSayWhatIsAlwaysThere() {
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
+                .get("schemas");
+        Map<String, List<String>> expected = Map.of(
+                "UserView", List.of("username", "sub", "enabled", "status", "attributes", "version"),
+                "UserUpdateView", List.of("username", "sub", "attributes", "version"),
+                "UserListView", List.of("users"),
+                "PoolListView", List.of("pools"),
+                "PoolView", List.of("id", "name", "schema"),
+                "ClientView", List.of("clientId", "poolId", "name", "hasSecret"),
+                "SelfUpdateView", List.of("codeDeliveryDetails", "user"),
+                "CodeDeliveryView", List.of("codeDeliveryDetails"),
+                "Problem", List.of("type", "title", "status", "code"));
+        expected.forEach((name, required) -> {
+            Map<String, Object> schema = (Map<String, Object>) schemas.get(name);
+            assertThat(schema).as(name).isNotNull();
+            assertThat((List<String>) schema.get("required")).as("required of %s", name).containsAll(required)
+                    .allSatisfy(p -> assertThat((Map<String, Object>) schema.get("properties")).as(name).containsKey(p));
+        });
+        assertThat(property("UserView", "status")).containsEntry("type", "string").containsEntry("enum",
+                java.util.Arrays.stream(UserStatus.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void aLockedOutSignInDeclaresRetryAfter() {
+        assertThat(headers("initiateAuth", "401")).containsKeys("Retry-After", "X-Request-Id");
     }
 
     static void assertPortable(String pattern) {
