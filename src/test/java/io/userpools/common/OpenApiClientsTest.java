@@ -3,12 +3,19 @@ package io.userpools.common;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static io.userpools.support.Api.admin;
+import static io.userpools.support.Api.adminJson;
+
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.userpools.support.Api;
+import io.userpools.support.Auth;
 import io.userpools.user.UserStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -187,6 +194,31 @@ class OpenApiClientsTest {
         });
         assertThat(property("UserView", "status")).containsEntry("type", "string").containsEntry("enum",
                 java.util.Arrays.stream(UserStatus.values()).map(Enum::name).toList());
+    }
+
+    /** What the views declare required is really in every answer. */
+    @Test
+    void answersCarryWhatTheirSchemaRequires() {
+        String pool = Api.createPool();
+        String client = Auth.createPasswordClient(pool);
+        String user = Api.createUser(pool, "req-" + UUID.randomUUID().toString().substring(0, 8), Map.of());
+        assertCarries("PoolView", admin().get("/pools/{poolId}", pool));
+        assertCarries("PoolListView", admin().queryParam("maxResults", 1).get("/pools"));
+        assertCarries("ClientView", admin().get("/pools/{poolId}/clients/{clientId}", pool, client));
+        assertCarries("UserView", admin().get("/pools/{poolId}/users/{username}", pool, user));
+        assertCarries("UserListView", admin().get("/pools/{poolId}/users", pool));
+        assertCarries("UserUpdateView", adminJson(Map.of("attributes", Map.of("custom:tier", "gold")))
+                .patch("/pools/{poolId}/users/{username}/attributes", pool, user));
+        assertCarries("Problem", admin().get("/pools/{poolId}/users/{username}", pool, "nobody"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void assertCarries(String schema, Response response) {
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
+                .get("schemas");
+        List<String> required = (List<String>) ((Map<String, Object>) schemas.get(schema)).get("required");
+        Map<String, Object> body = response.then().extract().jsonPath().getMap("$");
+        assertThat(body).as("%s answer %s", schema, body).containsKeys(required.toArray(String[]::new));
     }
 
     @Test
