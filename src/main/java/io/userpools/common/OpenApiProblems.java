@@ -36,8 +36,10 @@ public class OpenApiProblems implements OASFilter {
     public static final String NULL_DELETES = "x-null-deletes";
     static final String REQUEST_ID = RequestIds.HEADER;
     static final String RETRY_AFTER = "Retry-After";
-    /** Where the service listens in dev mode; a client sets its deployment's own base URL. */
-    static final String DEV_SERVER = "http://localhost:8080";
+    /** The server, with the deployment's scheme and host as variables (lint: no fixed localhost URL). */
+    static final String SERVER_URL = "{scheme}://{host}";
+    /** Where the service listens in dev mode: the default of the server's host. */
+    static final String DEV_HOST = "localhost:8080";
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -113,8 +115,12 @@ public class OpenApiProblems implements OASFilter {
                     .forEach(operation -> pathParametersInPathOrder(path, operation)));
         }
         if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
-            openAPI.addServer(OASFactory.createServer().url(DEV_SERVER)
-                    .description("Dev mode; set your deployment's base URL in the client"));
+            openAPI.addServer(OASFactory.createServer().url(SERVER_URL)
+                    .description("A deployment of Userpools; the defaults are dev mode's")
+                    .addVariable("scheme", OASFactory.createServerVariable().defaultValue("http")
+                            .enumeration(List.of("http", "https")))
+                    .addVariable("host", OASFactory.createServerVariable().defaultValue(DEV_HOST)
+                            .description("Host and port of the deployment")));
         }
     }
 

@@ -148,7 +148,12 @@ class OpenApiTest {
                 .containsEntry("description", "Self-hosted, Amazon-Cognito-compatible user pools");
         assertThat(document).containsEntry("openapi", "3.1.0");
         assertThat((List<Map<String, Object>>) document.get("servers")).as("servers").singleElement()
-                .satisfies(server -> assertThat(server).containsEntry("url", "http://localhost:8080"));
+                .satisfies(server -> {
+                    assertThat(server).containsEntry("url", "{scheme}://{host}");
+                    Map<String, Map<String, Object>> variables = (Map<String, Map<String, Object>>) server.get("variables");
+                    assertThat(variables.get("scheme")).containsEntry("default", "http");
+                    assertThat(variables.get("host")).containsEntry("default", "localhost:8080");
+                });
     }
 
     /** YAML by default; JSON for format=json (any case), an Accept naming it, or the .json path. */
