@@ -123,8 +123,21 @@ class OpenApiTest {
                 .get("securitySchemes");
         assertThat((Map<String, Object>) schemes.get("accessToken")).containsEntry("scheme", "bearer")
                 .containsEntry("bearerFormat", "JWT");
-        assertThat(operations.stream().filter(op -> op.path().startsWith("/auth/")))
-                .allSatisfy(op -> assertThat(op.body().get("security")).as("security of %s", op).isNull());
+    }
+
+    /** Issue 14: public operations say security: [] so that generated clients send no credential. */
+    @Test
+    void publicOperationsDeclareNoSecurity() {
+        Set<String> expected = Set.of("initiateAuth", "initiateAuthRefresh", "respondToAuthChallenge", "getJwks",
+                "getOpenIdConfiguration");
+        List<Op> open = operations.stream().filter(op -> expected.contains(op.body().get("operationId"))).toList();
+        assertThat(open).hasSize(expected.size());
+        for (Op op : open) {
+            assertThat(op.body()).as("security of %s", op).containsEntry("security", List.of());
+        }
+        for (Op op : operations) {
+            assertThat(op.body()).as("security of %s", op).containsKey("security");
+        }
     }
 
     @Test
@@ -133,7 +146,14 @@ class OpenApiTest {
         assertThat((Map<String, Object>) document.get("info")).containsEntry("title", "Userpools")
                 .containsEntry("version", "0.1.0")
                 .containsEntry("description", "Self-hosted, Amazon-Cognito-compatible user pools");
-        assertThat(document).containsEntry("openapi", "3.1.0").doesNotContainKey("servers");
+        assertThat(document).containsEntry("openapi", "3.1.0");
+        assertThat((List<Map<String, Object>>) document.get("servers")).as("servers").singleElement()
+                .satisfies(server -> {
+                    assertThat(server).containsEntry("url", "{scheme}://{host}");
+                    Map<String, Map<String, Object>> variables = (Map<String, Map<String, Object>>) server.get("variables");
+                    assertThat(variables.get("scheme")).containsEntry("default", "http");
+                    assertThat(variables.get("host")).containsEntry("default", "localhost:8080");
+                });
     }
 
     /** YAML by default; JSON for format=json (any case), an Accept naming it, or the .json path. */

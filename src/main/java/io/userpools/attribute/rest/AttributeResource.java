@@ -22,9 +22,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -38,6 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Callers.ADMIN)
 public class AttributeResource {
 
+    private static final String IF_MATCH = "The ETag of the version the change is based on (412 when the user has "
+            + "another); absent or * applies it to any version";
+
     private final AttributeService attributes;
 
     public AttributeResource(AttributeService attributes) {
@@ -50,6 +56,7 @@ public class AttributeResource {
             summary = "Update a user's attributes, all or nothing; \"\" or null deletes")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "update", value = Examples.UPDATE)))
     @APIResponse(responseCode = "200", description = "The updated user, with its new version as ETag",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The user's version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = UserUpdateView.class)))
     @APIResponse(responseCode = "400", description = "InvalidParameterException: unknown, immutable or invalid "
             + "attribute, or a trigger text without {####}; UserLambdaValidationException: the custom message "
@@ -62,7 +69,7 @@ public class AttributeResource {
             + "InvalidLambdaResponseException (unusable answer) from the custom message trigger")
     public Uni<Response> adminUpdateUserAttributes(@PathParam("poolId") String poolId,
             @PathParam("username") @Size(min = 1, max = 128) String username,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull AdminUpdateUserAttributesRequest request) {
         RequestConstraints.length("username", username, 1, 128);
         RequestConstraints.valid(request);
@@ -74,14 +81,15 @@ public class AttributeResource {
 
     @DELETE
     @Operation(operationId = "adminDeleteUserAttributes", summary = "Delete some of a user's attributes")
-    @APIResponse(responseCode = "200", description = "The user without those attributes",
+    @APIResponse(responseCode = "200", description = "The user without those attributes, with its new version as ETag",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The user's version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "InvalidParameterException: unknown, required or immutable name")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     @APIResponse(responseCode = "412", description = "PreconditionFailedException: If-Match names another version")
     public Uni<Response> adminDeleteUserAttributes(@PathParam("poolId") String poolId,
             @PathParam("username") @Size(min = 1, max = 128) String username,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @QueryParam("name") List<String> names) {
         RequestConstraints.length("username", username, 1, 128);
         Long expected = IfMatch.version(ifMatch);

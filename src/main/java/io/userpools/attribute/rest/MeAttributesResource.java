@@ -60,7 +60,7 @@ public class MeAttributesResource {
     @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
     @APIResponse(responseCode = "409", description = "AliasExistsException: the email or phone belongs to another user")
     public Uni<SelfUpdateView> updateUserAttributes(
-            @NotNull AdminUpdateUserAttributesRequest request) {
+            @NotNull UpdateUserAttributesRequest request) {
         RequestConstraints.valid(request);
         return caller.context().flatMap(ctx -> {
             var client = ctx.client().permissions();

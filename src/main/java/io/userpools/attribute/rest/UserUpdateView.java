@@ -7,6 +7,7 @@ import io.userpools.attribute.UpdateOutcome;
 import io.userpools.user.rest.UserView;
 import io.userpools.verification.CodeDeliveryDetails;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The admin PATCH answer: the user view, plus where codes went when the write sent any. Returned
@@ -14,6 +15,8 @@ import java.util.List;
  * Jackson in native mode.
  */
 @RegisterForReflection
+@Schema(requiredProperties = {"username", "sub", "enabled", "status", "createdAt", "lastModifiedAt", "attributes",
+    "pendingAttributes", "version"}) // those of the unwrapped UserView
 public record UserUpdateView(
         @JsonUnwrapped UserView user,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CodeDeliveryDetails> codeDeliveryDetails) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,7 +44,8 @@ public class AuthResource {
             + "UserNotConfirmedException, PasswordResetRequiredException")
     @APIResponse(responseCode = "401", description = "NotAuthorizedException: wrong password, disabled user, "
             + "bad secret hash, or 'Password attempts exceeded' (with Retry-After) while the user is locked out "
-            + "after repeated wrong passwords")
+            + "after repeated wrong passwords",
+            headers = @Header(name = "Retry-After", ref = "Retry-After"))
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException (client) or UserNotFoundException")
     public Uni<AuthenticationResponse> initiateAuth(@NotNull SignInRequest request) {
         RequestConstraints.valid(request);

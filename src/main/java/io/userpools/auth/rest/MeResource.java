@@ -1,5 +1,6 @@
 package io.userpools.auth.rest;
 
+import io.userpools.common.error.Problem;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import io.userpools.auth.Callers;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,6 +55,8 @@ public class MeResource {
     @POST
     @Path("/global-sign-out")
     @Operation(operationId = "globalSignOut", summary = "Revoke every refresh token and every access token issued so far")
+    // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Signed out everywhere")
     @APIResponse(responseCode = "400", description = "PasswordResetRequiredException or UserNotConfirmedException")
     @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid, expired or revoked token")

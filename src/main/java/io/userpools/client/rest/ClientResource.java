@@ -13,10 +13,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,6 +47,7 @@ public class ClientResource {
     @Operation(operationId = "createUserPoolClient", summary = "Create an app client; a generated secret is shown once")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "client", value = Examples.CREATE_CLIENT)))
     @APIResponse(responseCode = "201", description = "The new client, with clientSecret when one was generated",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The new client", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "400", description = "InvalidParameterException: invalid attribute lists, flows or validities")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")

@@ -6,9 +6,12 @@ import io.userpools.client.ClientPolicy;
 import io.userpools.client.ClientSettings;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An app client as admin callers see it; {@code clientSecret} appears once, on creation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(requiredProperties = {"clientId", "poolId", "name", "hasSecret", "accessTokenValidity", "idTokenValidity",
+    "refreshTokenValidity", "tokenValidityUnits", "preventUserExistenceErrors", "createdAt", "lastModifiedAt"})
 public record ClientView(String clientId, String poolId, String name, List<String> readAttributes,
         List<String> writeAttributes, List<String> explicitAuthFlows, boolean hasSecret, String clientSecret,
         long accessTokenValidity, long idTokenValidity, long refreshTokenValidity,

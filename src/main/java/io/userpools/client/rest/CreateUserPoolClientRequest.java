@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of CreateUserPoolClient. Omitted lists and validities take Cognito's defaults. */
 @RegisterForReflection // the constraint annotations of its components are read at run time
@@ -18,9 +19,13 @@ public record CreateUserPoolClientRequest(
         Long idTokenValidity,
         Long refreshTokenValidity,
         TokenValidityUnits tokenValidityUnits,
-        String preventUserExistenceErrors) {
+        @Schema(enumeration = {"LEGACY", "ENABLED"}) String preventUserExistenceErrors) {
 
     /** The unit of each validity: seconds, minutes, hours (access and ID default) or days (refresh default). */
-    public record TokenValidityUnits(String accessToken, String idToken, String refreshToken) {
+    @Schema(name = "TokenValidityUnitsRequest") // ClientSettings.TokenValidityUnits is the view's
+    public record TokenValidityUnits(
+            @Schema(enumeration = {"seconds", "minutes", "hours", "days"}) String accessToken,
+            @Schema(enumeration = {"seconds", "minutes", "hours", "days"}) String idToken,
+            @Schema(enumeration = {"seconds", "minutes", "hours", "days"}) String refreshToken) {
     }
 }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An RFC 9457 problem document, the body of every non-2xx answer. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@Schema(name = "Problem", description = "RFC 9457 problem details; `code` is the Cognito exception name")
+@Schema(name = "Problem", requiredProperties = {"type", "title", "status", "code"}, description = "RFC 9457 problem details; `code` is the Cognito exception name")
 public record Problem(
         @Schema(example = "urn:userpools:error:UserNotFoundException") String type,
         @Schema(example = "Not Found") String title,

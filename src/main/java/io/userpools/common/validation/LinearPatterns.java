@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The checks that stand for the {@code @Pattern} rules of the request records. Each key is the
- * pattern as Cognito words it (the annotation shows it in the OpenAPI document and the error text
- * quotes it); each value decides exactly what that pattern's full match decides, in time linear in
+ * pattern as Cognito words it (the annotation holds it and the error text quotes it; the OpenAPI
+ * document shows a portable, anchored form of it, common/PortablePatterns); each value decides exactly what that pattern's full match decides, in time linear in
  * the input. {@code [\S]+.*[\S]+|[\S]} for passwords, run by {@link java.util.regex}, backtracks
  * in cubic time on a long value ending in a space (2,000 characters: 9 s of CPU on the event
  * loop), so it is a hand check; the single-class patterns use possessive quantifiers, which never

@@ -4,6 +4,7 @@ import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMecha
 import io.userpools.auth.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.error.Problem;
 import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.PoolService;
 import jakarta.validation.constraints.Max;
@@ -18,10 +19,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,6 +53,7 @@ public class PoolResource {
     @Operation(operationId = "createUserPool", summary = "Create a user pool with its schema and settings")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "pool", value = Examples.CREATE_POOL)))
     @APIResponse(responseCode = "201", description = "The new pool",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "The new pool", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(schema = @Schema(implementation = PoolView.class)))
     @APIResponse(responseCode = "400", description = "InvalidParameterException: invalid schema or settings")
     public Uni<Response> createUserPool(@NotNull CreateUserPoolRequest request, UriInfo uri) {
@@ -82,6 +87,8 @@ public class PoolResource {
     @DELETE
     @Path("/{poolId}")
     @Operation(operationId = "deleteUserPool", summary = "Delete a pool with all its users and clients")
+    // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
     public Uni<Response> deleteUserPool(@PathParam("poolId") String poolId) {

@@ -5,8 +5,10 @@ import io.userpools.pool.Pool;
 import io.userpools.pool.PoolSettings;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A pool as callers see it: settings and the full schema. The trigger secret is never shown. */
+@Schema(requiredProperties = {"id", "name", "createdAt", "lastModifiedAt", "usernameCaseSensitive", "schema"})
 public record PoolView(
         String id,
         String name,

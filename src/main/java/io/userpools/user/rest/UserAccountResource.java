@@ -4,6 +4,7 @@ import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMecha
 import io.userpools.auth.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.error.Problem;
 import io.userpools.common.validation.RequestConstraints;
 import io.userpools.user.UserAccountService;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +44,8 @@ public class UserAccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "adminSetUserPassword", summary = "Set a user's password, permanent or temporary")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "password", value = Examples.SET_PASSWORD)))
+    // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Set; status CONFIRMED (permanent) or FORCE_CHANGE_PASSWORD")
     @APIResponse(responseCode = "400", description = "InvalidPasswordException or InvalidParameterException")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
@@ -58,6 +61,8 @@ public class UserAccountResource {
     @POST
     @Path("/{username}/disable")
     @Operation(operationId = "adminDisableUser", summary = "Disable a user and revoke all its tokens")
+    // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Disabled")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     public Uni<Response> adminDisableUser(@PathParam("poolId") String poolId,
@@ -69,6 +74,8 @@ public class UserAccountResource {
     @POST
     @Path("/{username}/enable")
     @Operation(operationId = "adminEnableUser", summary = "Enable a disabled user")
+    // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Enabled")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     public Uni<Response> adminEnableUser(@PathParam("poolId") String poolId,
@@ -80,6 +87,8 @@ public class UserAccountResource {
     @POST
     @Path("/{username}/global-sign-out")
     @Operation(operationId = "adminUserGlobalSignOut", summary = "Revoke every refresh token and access token of a user")
+    // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Signed out everywhere")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     public Uni<Response> adminUserGlobalSignOut(@PathParam("poolId") String poolId,

@@ -4,6 +4,7 @@ import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMecha
 import io.userpools.auth.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.error.Problem;
 import io.userpools.common.validation.RequestConstraints;
 import io.userpools.user.UserListing;
 import io.userpools.user.UserService;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,6 +56,9 @@ public class UserResource {
     @Operation(operationId = "adminCreateUser", summary = "Create a user with a temporary password")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "user", value = Examples.CREATE_USER)))
     @APIResponse(responseCode = "201", description = "The new user, in FORCE_CHANGE_PASSWORD",
+            headers = {@Header(name = HttpHeaders.LOCATION, description = "The new user", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = HttpHeaders.ETAG, description = "The user's version, for If-Match",
+                            schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400",
             description = "InvalidParameterException (bad username or attributes) or InvalidPasswordException")
@@ -77,7 +83,10 @@ public class UserResource {
     public Uni<UserListView> listUsers(@PathParam("poolId") String poolId,
             @Parameter(description = "<attribute> = \"value\" or <attribute> ^= \"prefix\"",
                     example = Examples.FILTER) @QueryParam("filter") String filter,
-            @Parameter(description = "0 to 60; 0 or absent means 60") @QueryParam("limit") String limit,
+            // read as text so that a bad value gets Cognito's own words (UserListing)
+            @Parameter(description = "0 to 60; 0 or absent means 60",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "60"))
+            @QueryParam("limit") String limit,
             @Parameter(description = "The previous page's paginationToken; valid for one hour")
             @QueryParam("paginationToken") String paginationToken) {
         return listing.list(poolId, filter, limit, paginationToken).map(UserListView::of);
@@ -87,6 +96,7 @@ public class UserResource {
     @Path("/{username}")
     @Operation(operationId = "adminGetUser", summary = "Get a user by username, sub or alias")
     @APIResponse(responseCode = "200", description = "The user, with its version as ETag",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The user's version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     public Uni<Response> adminGetUser(@PathParam("poolId") String poolId,
@@ -99,6 +109,8 @@ public class UserResource {
     @DELETE
     @Path("/{username}")
     @Operation(operationId = "adminDeleteUser", summary = "Delete a user")
+    // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     public Uni<Response> adminDeleteUser(@PathParam("poolId") String poolId,
