@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * CreateUserPoolClient and DescribeUserPoolClient ([2.11]), and the client lookups of sign-in and
@@ -24,6 +25,7 @@ import java.time.Instant;
 @Singleton
 public class ClientService {
 
+    private static final Pattern CLIENT_ID = Pattern.compile("[\\w+]+");
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     /** A new client with its secret in clear, to show once. */
@@ -96,6 +98,9 @@ public class ClientService {
      */
     @WithSession
     public Uni<Client> describe(String poolId, String clientId) {
+        if (!isClientId(clientId)) {
+            return Uni.createFrom().failure(notFound(clientId));
+        }
         return pools.get(poolId).flatMap(pool -> repository.findInPool(pool.id(), clientId))
                 .onItem().ifNull().failWith(() -> notFound(clientId))
                 .map(AppClient::toClient);
@@ -107,6 +112,9 @@ public class ClientService {
      * @throws ResourceNotFoundException when no such client exists
      */
     public Uni<Client> get(String clientId) {
+        if (!isClientId(clientId)) {
+            return Uni.createFrom().failure(notFound(clientId));
+        }
         Client cached = cache.getIfPresent(clientId);
         if (cached != null) {
             return Uni.createFrom().item(cached);
@@ -137,6 +145,14 @@ public class ClientService {
                     + " opens with no configured key-encryption key");
         }
         return new String(plain, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether {@code clientId} can name a client (Cognito's {@code [\\w+]+}, at most 128
+     * characters); anything else names none and is never sent to the database (which refuses NUL).
+     */
+    static boolean isClientId(String clientId) {
+        return clientId != null && clientId.length() <= 128 && CLIENT_ID.matcher(clientId).matches();
     }
 
     public static ResourceNotFoundException notFound(String clientId) {

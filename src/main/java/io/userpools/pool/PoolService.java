@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Creates, reads and deletes pools. Pools are read on every request, so they are cached here
@@ -25,6 +26,7 @@ import java.util.Map;
 public class PoolService {
 
     private static final Duration CACHE_TTL = Duration.ofSeconds(5);
+    private static final Pattern POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
     private static final char[] ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
     private record Cached(Pool pool, Instant until) {
@@ -87,6 +89,9 @@ public class PoolService {
      * @throws ResourceNotFoundException when no such pool exists
      */
     public Uni<Pool> get(String poolId) {
+        if (!isPoolId(poolId)) {
+            return Uni.createFrom().failure(notFound(poolId));
+        }
         Cached cached = cache.get(poolId);
         if (cached != null && cached.until().isAfter(clock.instant())) {
             return Uni.createFrom().item(cached.pool());
@@ -126,6 +131,9 @@ public class PoolService {
      */
     @WithTransaction
     public Uni<Void> delete(String poolId) {
+        if (!isPoolId(poolId)) {
+            return Uni.createFrom().failure(notFound(poolId));
+        }
         return repository.deleteById(poolId)
                 .invoke(() -> cache.remove(poolId))
                 .flatMap(deleted -> deleted ? Uni.createFrom().voidItem() : Uni.createFrom().failure(notFound(poolId)));
@@ -134,6 +142,15 @@ public class PoolService {
     /** Drops a cached pool, after a change. */
     public void evict(String poolId) {
         cache.remove(poolId);
+    }
+
+    /**
+     * Whether {@code poolId} can name a pool (Cognito's {@code [\\w-]+_[0-9a-zA-Z]+}, at most 55
+     * characters). Anything else names none and is never sent to the database, which would refuse
+     * a NUL with an error rather than find nothing.
+     */
+    public static boolean isPoolId(String poolId) {
+        return poolId != null && poolId.length() <= 55 && POOL_ID.matcher(poolId).matches();
     }
 
     public static ResourceNotFoundException notFound(String poolId) {
