@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -53,6 +54,7 @@ public class PoolKeys implements Reseal.Participant {
 
     private static final String ACTIVE = "SELECT kid, private_key_enc FROM pool_keys WHERE pool_id = $1 "
             + "AND retired_at IS NULL ORDER BY created_at DESC LIMIT 1";
+    private static final Pattern KID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final String PUBLIC = "SELECT public_jwk FROM pool_keys WHERE pool_id = $1 AND kid = $2";
     private static final String ALL_PUBLIC = "SELECT public_jwk FROM pool_keys WHERE pool_id = $1 ORDER BY created_at";
     private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('pool_keys:' || $1))";
@@ -90,9 +92,13 @@ public class PoolKeys implements Reseal.Participant {
                 .invoke(key -> signing.put(poolId, key));
     }
 
-    /** The public key with this kid in this pool, or null. */
+    /**
+     * The public key with this kid in this pool, or null. A kid that this service cannot have
+     * issued (base64url, see {@link #newKid}) is null at once: the token's header is the caller's
+     * text, and PostgreSQL answers a NUL in it with an error, not with no row.
+     */
     public Uni<PublicKey> publicKey(String poolId, String kid) {
-        if (kid == null) {
+        if (kid == null || !KID.matcher(kid).matches()) {
             return Uni.createFrom().nullItem();
         }
         String cacheKey = poolId + '/' + kid;
