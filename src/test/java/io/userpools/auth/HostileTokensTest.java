@@ -97,7 +97,7 @@ class HostileTokensTest {
 
     @Test
     void forgedAccessTokensAreRefusedEverywhere() {
-        forEvery(Route::isSelfService, Sampler.tries(40), route -> accessTokens().map(token ->
+        forEvery(Route::isSelfService, Sampler.tries(30), route -> accessTokens().map(token ->
                 new Sent(route, Map.of("name", "email"), List.of(), Map.of("Authorization", "Bearer " + token),
                         body(route))));
     }
@@ -114,7 +114,7 @@ class HostileTokensTest {
                 Hostile.text(), Arbitraries.of(access, idToken, refresh));
         Arbitrary<String> header = Arbitraries.oneOf(keyLike.map(k -> "Bearer " + k), keyLike,
                 keyLike.map(k -> "Basic " + Base64.getEncoder().encodeToString(("test:" + k).getBytes(StandardCharsets.UTF_8))));
-        forEvery(Route::isAdmin, Sampler.tries(12), route -> header.filter(HostileTokensTest::sendable).map(value ->
+        forEvery(Route::isAdmin, Sampler.tries(8), route -> header.filter(HostileTokensTest::sendable).map(value ->
                 new Sent(route, adminPath(route), List.of(), Map.of("Authorization", value), body(route))));
     }
 
@@ -122,7 +122,7 @@ class HostileTokensTest {
     void hostileRefreshTokensAreRefused() {
         Arbitrary<String> tokens = Arbitraries.oneOf(Arbitraries.of(access, idToken, refreshB),
                 mutations(refresh), Hostile.text(), jwtShaped());
-        forEvery(route -> route.operationId().equals("initiateAuthRefresh"), Sampler.tries(60), route ->
+        forEvery(route -> route.operationId().equals("initiateAuthRefresh"), Sampler.tries(40), route ->
                 tokens.filter(t -> !t.equals(refresh)).map(token -> new Sent(route, Map.of(), List.of(), Map.of(),
                         new Obj(List.of(Map.entry("clientId", new Str(clientA)), Map.entry("refreshToken", new Str(token)))))));
     }
@@ -134,6 +134,8 @@ class HostileTokensTest {
         Map<String, Object> claimsB = claimsOf(accessB);
         long now = System.currentTimeMillis() / 1000;
         String kidA = forge.poolKey(poolA).kid();
+        // signed with the pool's own key and kid through jose4j, claims exactly as given (the
+        // service's JWT builder would add a missing exp, making a valid token)
         List<String> fixed = new ArrayList<>(List.of(
                 forge.unsigned(poolA, claims),
                 forge.unsigned(poolA, with(claims, "sub", bystanderSub)),
@@ -142,19 +144,19 @@ class HostileTokensTest {
                 forge.signWithKid(poolA, claims, "\u0000"),
                 forge.signWithKid(poolB, claims, kidA),
                 forge.signWithPoolKey(poolB, claims),
-                forge.signWithPoolKey(poolA, with(with(claims, "exp", now - 1), "iat", now - 3601)),
-                forge.signWithPoolKey(poolA, with(with(claims, "exp", now - 86_400), "sub", bystanderSub)),
-                forge.signWithPoolKey(poolA, with(claims, "token_use", "id")),
-                forge.signWithPoolKey(poolA, with(claims, "client_id", "nosuchclient0000000000000a")),
-                forge.signWithPoolKey(poolA, with(claims, "client_id", claimsB.get("client_id"))),
-                forge.signWithPoolKey(poolA, with(claims, "iss", claimsB.get("iss"))),
-                forge.signWithPoolKey(poolA, with(claims, "iss", claims.get("iss") + "\u0000")),
-                forge.signWithPoolKey(poolA, with(claims, "iss", claims.get("iss") + "/../" + poolB)),
-                forge.signWithPoolKey(poolA, with(claims, "aud", claims.get("client_id"))),
-                forge.signWithPoolKey(poolA, without(claims, "exp")),
-                forge.signWithPoolKey(poolA, with(claims, "exp", "9999999999")),
-                forge.signWithPoolKey(poolA, with(claims, "origin_jti", "not-a-uuid")),
-                forge.signWithPoolKey(poolA, with(claims, "sub", "\u0000")),
+                forge.signWithKid(poolA, with(with(claims, "exp", now - 1), "iat", now - 3601), kidA),
+                forge.signWithKid(poolA, with(with(claims, "exp", now - 86_400), "sub", bystanderSub), kidA),
+                forge.signWithKid(poolA, with(claims, "token_use", "id"), kidA),
+                forge.signWithKid(poolA, with(claims, "client_id", "nosuchclient0000000000000a"), kidA),
+                forge.signWithKid(poolA, with(claims, "client_id", claimsB.get("client_id")), kidA),
+                forge.signWithKid(poolA, with(claims, "iss", claimsB.get("iss")), kidA),
+                forge.signWithKid(poolA, with(claims, "iss", claims.get("iss") + "\u0000"), kidA),
+                forge.signWithKid(poolA, with(claims, "iss", claims.get("iss") + "/../" + poolB), kidA),
+                forge.signWithKid(poolA, with(claims, "aud", claims.get("client_id")), kidA),
+                forge.signWithKid(poolA, without(claims, "exp"), kidA),
+                forge.signWithKid(poolA, with(claims, "exp", "9999999999"), kidA),
+                forge.signWithKid(poolA, with(claims, "origin_jti", "not-a-uuid"), kidA),
+                forge.signWithKid(poolA, with(claims, "sub", "\u0000"), kidA),
                 TokenForge.withPayload(access, with(claims, "sub", bystanderSub)),
                 TokenForge.withPayload(access, with(claims, "exp", now + 864_000)),
                 TokenForge.withPayload(accessB, with(claimsB, "iss", claims.get("iss"))),
@@ -304,9 +306,12 @@ class HostileTokensTest {
         if (answer == null) {
             return failure;
         }
-        boolean refresh = op.equals("initiateAuthRefresh");
-        boolean refused = refresh ? answer.status() == 400 || answer.status() == 401 : answer.status() == 401;
-        if (failure == null && (!refused || !"NotAuthorizedException".equals(answer.code()))) {
+        // a refresh token is a body field: one over its length is an invalid parameter before it is a wrong token
+        boolean refused = op.equals("initiateAuthRefresh")
+                ? answer.status() == 400 && "InvalidParameterException".equals(answer.code())
+                        || answer.status() / 100 == 4 && "NotAuthorizedException".equals(answer.code())
+                : answer.status() == 401 && "NotAuthorizedException".equals(answer.code());
+        if (failure == null && !refused) {
             failure = new Failure(op + ": not refused (" + answer.status() + ")", answer.status() + " "
                     + Hostile.show(answer.response().asString()) + "\n    for " + sent);
         }

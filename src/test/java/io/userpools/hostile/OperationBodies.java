@@ -52,7 +52,16 @@ final class OperationBodies {
         return schema == null ? Arbitraries.just(null) : value(schema, "", -100);
     }
 
-    /** {@code hostility} below 0 makes values nearly valid only. */
+    /** The top-level fields of this request schema that take a string. */
+    @SuppressWarnings("unchecked")
+    List<String> stringFields(Map<String, Object> schema) {
+        Map<String, Object> properties = (Map<String, Object>) resolve(schema).getOrDefault("properties", Map.of());
+        return properties.entrySet().stream()
+                .filter(p -> "string".equals(resolve((Map<String, Object>) p.getValue()).get("type")))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** A depth below 0 makes values nearly valid only. */
     @SuppressWarnings("unchecked")
     private Arbitrary<Json> value(Map<String, Object> schema, String name, int depth) {
         Map<String, Object> resolved = resolve(schema);

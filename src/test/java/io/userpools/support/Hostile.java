@@ -245,7 +245,7 @@ public final class Hostile {
     public static Arbitrary<String> pathSegment() {
         return Arbitraries.frequencyOf(
                 Tuple.of(3, text().filter(s -> !s.isEmpty() && s.length() < 5000).map(Hostile::encode)),
-                Tuple.of(2, Arbitraries.of(".well-known", "%2Ewell-known", "a%2Fb", "%2F", "..", "%2E%2E", ".",
+                Tuple.of(3, Arbitraries.of(".well-known", "%2Ewell-known", "a%2Fb", "%2F", "..", "%2E%2E", ".",
                         "a;b", ";x=1", "%00", "a%00b", "%ED%A0%80", "%FF", "%C0%80", "%25", "%20", "%2520", "*",
                         "%E2%80%AE", "~", "-", "_", "a%0Ab", "a%0D%0Ab", "%09")),
                 Tuple.of(1, Arbitraries.of(129, 4000, 20_000).map("a"::repeat)));
@@ -284,8 +284,13 @@ public final class Hostile {
 
     /** A printable, bounded rendering of a hostile string for failure reports. */
     public static String show(String value) {
+        return show(value, 120);
+    }
+
+    /** {@link #show(String)} up to {@code max} characters. */
+    public static String show(String value, int max) {
         StringBuilder out = new StringBuilder("\"");
-        int limit = Math.min(value.length(), 120);
+        int limit = Math.min(value.length(), max);
         for (int i = 0; i < limit; i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c > 0x7e) {
@@ -294,10 +299,16 @@ public final class Hostile {
                 out.append(c);
             }
         }
-        out.append('"');
         if (value.length() > limit) {
-            out.append("... (").append(value.length()).append(" chars)");
+            // the end too: where a long value ends (a space, NUL) is often what matters
+            out.append("...");
+            for (char c : value.substring(Math.max(limit, value.length() - 8)).toCharArray()) {
+                out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+            out.append("\" (").append(value.length()).append(" chars)");
+            return out.toString();
         }
+        out.append('"');
         return out.toString();
     }
 

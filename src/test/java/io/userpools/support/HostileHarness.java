@@ -148,7 +148,8 @@ public final class HostileHarness {
         @Override
         public String toString() {
             StringBuilder out = new StringBuilder(route.method() + " " + Hostile.show(target()));
-            headers.forEach((name, value) -> out.append("\n      ").append(name).append(": ").append(Hostile.show(value)));
+            headers.forEach((name, value) -> out.append("\n      ").append(name).append(": ")
+                    .append(Hostile.show(value, name.equals("Authorization") ? 4000 : 120)));
             if (body != null) {
                 out.append("\n      body ").append(body).append(" = ").append(Hostile.show(body.bytes()));
             }

@@ -25,7 +25,9 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
  * seed, so a run is reproducible: {@code -Duserpools.hostile.seed=N} changes it and
  * {@code -Duserpools.hostile.tries-factor=F} multiplies the number of samples of every property. A failing sample is
  * shrunk greedily with jqwik's shrinking (within a time budget); the run goes on so that different
- * failures (by {@code kind}) are all reported, each with the seed that finds it again.
+ * failures (by {@code kind}) are all reported, each with the seed that finds it again, until the
+ * property has failed and spent {@code userpools.hostile.budget-seconds} (120): a defect that makes
+ * every answer slow must not make the run endless.
  */
 public final class Sampler {
 
@@ -73,7 +75,10 @@ public final class Sampler {
         RandomGenerator<T> generator = values.generator(GEN_SIZE, true);
         Map<String, String> failures = new LinkedHashMap<>();
         int failed = 0;
-        for (int i = 0; i < tries; i++) {
+        int tried = 0;
+        long deadline = System.nanoTime() + Long.getLong("userpools.hostile.budget-seconds", 120) * 1_000_000_000L;
+        for (int i = 0; i < tries && (failures.isEmpty() || System.nanoTime() < deadline); i++) {
+            tried++;
             Shrinkable<T> sample = generator.next(random);
             Failure failure = property.apply(sample.value());
             if (failure == null) {
@@ -88,7 +93,7 @@ public final class Sampler {
                     + (shrunk.steps() == 0 ? "" : "\n    shrunk (" + shrunk.steps() + " steps): " + shrunk.failure().detail()));
         }
         if (!failures.isEmpty()) {
-            StringBuilder report = new StringBuilder(name + ": " + failed + " of " + tries + " samples failed (seed "
+            StringBuilder report = new StringBuilder(name + ": " + failed + " of " + tried + " samples failed (seed "
                     + seed + "; rerun with -Duserpools.hostile.seed=" + seed + "), " + failures.size() + " kind(s):");
             failures.forEach((kind, detail) -> report.append("\n  [").append(kind).append("] ").append(detail));
             throw new AssertionError(report.toString());
