@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.userpools.support.Api;
 import io.userpools.support.Auth;
+import io.userpools.support.Gen;
 import io.userpools.support.Hostile;
 import io.userpools.support.Hostile.Obj;
 import io.userpools.support.Hostile.Str;
@@ -24,9 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.TestInstance;
  * refresh token 400 or 401), never with a 5xx, and no user changes - unless the token is, byte
  * for byte once decoded, the one that was issued.
  *
- * <p>A {@code @QuarkusTest} drawing jqwik samples through {@link Sampler} (fixed seed,
+ * <p>A {@code @QuarkusTest} drawing samples of {@link io.userpools.support.Gen} through {@link Sampler} (fixed seed,
  * {@code -Duserpools.hostile.seed}), because forging tokens with the pool's own signing key needs
  * the application's {@link PoolKeys}; see {@code io.userpools.hostile.HostileRequestsTest}.
  */
@@ -104,15 +102,15 @@ class HostileTokensTest {
 
     @Test
     void alteredAdminKeysAreRefusedEverywhere() {
-        Arbitrary<String> keyLike = Arbitraries.oneOf(
-                Arbitraries.of(Api.ADMIN_SECRET).flatMap(key -> Arbitraries.integers().between(0, key.length() - 1)
-                        .flatMap(i -> Arbitraries.chars().filter(c -> c != key.charAt(i))
+        Gen<String> keyLike = Gen.oneOf(
+                Gen.of(Api.ADMIN_SECRET).flatMap(key -> Gen.integers().between(0, key.length() - 1)
+                        .flatMap(i -> Gen.chars().filter(c -> c != key.charAt(i))
                                 .map(c -> key.substring(0, i) + c + key.substring(i + 1)))),
-                Arbitraries.of(Api.ADMIN_SECRET + "\u0000", "\u0000" + Api.ADMIN_SECRET, Api.ADMIN_SECRET + " x",
+                Gen.of(Api.ADMIN_SECRET + "\u0000", "\u0000" + Api.ADMIN_SECRET, Api.ADMIN_SECRET + " x",
                         Api.ADMIN_SECRET.toUpperCase(), Api.ADMIN_SECRET.substring(1), "test:" + Api.ADMIN_SECRET,
                         Api.ADMIN_SECRET + Api.ADMIN_SECRET, "", "\t", "other", "test"),
-                Hostile.text(), Arbitraries.of(access, idToken, refresh));
-        Arbitrary<String> header = Arbitraries.oneOf(keyLike.map(k -> "Bearer " + k), keyLike,
+                Hostile.text(), Gen.of(access, idToken, refresh));
+        Gen<String> header = Gen.oneOf(keyLike.map(k -> "Bearer " + k), keyLike,
                 keyLike.map(k -> "Basic " + Base64.getEncoder().encodeToString(("test:" + k).getBytes(StandardCharsets.UTF_8))));
         forEvery(Route::isAdmin, Sampler.tries(8), route -> header.filter(HostileTokensTest::sendable).map(value ->
                 new Sent(route, adminPath(route), List.of(), Map.of("Authorization", value), body(route))));
@@ -120,7 +118,7 @@ class HostileTokensTest {
 
     @Test
     void hostileRefreshTokensAreRefused() {
-        Arbitrary<String> tokens = Arbitraries.oneOf(Arbitraries.of(access, idToken, refreshB),
+        Gen<String> tokens = Gen.oneOf(Gen.of(access, idToken, refreshB),
                 mutations(refresh), Hostile.text(), jwtShaped());
         forEvery(route -> route.operationId().equals("initiateAuthRefresh"), Sampler.tries(40), route ->
                 tokens.filter(t -> !t.equals(refresh)).map(token -> new Sent(route, Map.of(), List.of(), Map.of(),
@@ -129,7 +127,7 @@ class HostileTokensTest {
 
     // ---- tokens ----
 
-    private Arbitrary<String> accessTokens() {
+    private Gen<String> accessTokens() {
         Map<String, Object> claims = claimsOf(access);
         Map<String, Object> claimsB = claimsOf(accessB);
         long now = System.currentTimeMillis() / 1000;
@@ -161,11 +159,11 @@ class HostileTokensTest {
                 TokenForge.withPayload(access, with(claims, "exp", now + 864_000)),
                 TokenForge.withPayload(accessB, with(claimsB, "iss", claims.get("iss"))),
                 idToken, refresh, access + "." + access, access.substring(0, access.lastIndexOf('.') + 1)));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.of(fixed)),
-                net.jqwik.api.Tuple.of(3, mutations(access)),
-                net.jqwik.api.Tuple.of(2, jwtShaped()),
-                net.jqwik.api.Tuple.of(1, jsonParts()),
-                net.jqwik.api.Tuple.of(1, Hostile.text().filter(HostileTokensTest::sendable)))
+        return Gen.frequencyOf(Gen.weighted(3, Gen.of(fixed)),
+                Gen.weighted(3, mutations(access)),
+                Gen.weighted(2, jwtShaped()),
+                Gen.weighted(1, jsonParts()),
+                Gen.weighted(1, Hostile.text().filter(HostileTokensTest::sendable)))
                 .filter(token -> !sameToken(token, access));
     }
 
@@ -177,13 +175,13 @@ class HostileTokensTest {
     }
 
     /** The token with one of its bytes changed (in header, payload or signature), cut short, or lengthened. */
-    private static Arbitrary<String> mutations(String token) {
+    private static Gen<String> mutations(String token) {
         String[] parts = token.split("\\.");
         if (parts.length < 3) {
             return opaqueMutations(token);
         }
-        Arbitrary<String> flipped = Combinators.combine(Arbitraries.integers().between(0, parts.length - 1),
-                Arbitraries.integers().between(0, 10_000), Arbitraries.integers().between(1, 255)).as((part, at, xor) -> {
+        Gen<String> flipped = Gen.combine(Gen.integers().between(0, parts.length - 1),
+                Gen.integers().between(0, 10_000), Gen.integers().between(1, 255)).as((part, at, xor) -> {
                     byte[] bytes = Base64.getUrlDecoder().decode(parts[part]);
                     if (bytes.length == 0) {
                         return token + "x";
@@ -193,40 +191,40 @@ class HostileTokensTest {
                     changed[part] = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
                     return String.join(".", changed);
                 });
-        Arbitrary<String> cut = Arbitraries.integers().between(0, token.length() - 1).map(n -> token.substring(0, n));
-        Arbitrary<String> longer = Arbitraries.strings().withChars(BASE64URL + ".").ofMinLength(4).ofMaxLength(40)
+        Gen<String> cut = Gen.integers().between(0, token.length() - 1).map(n -> token.substring(0, n));
+        Gen<String> longer = Gen.strings().withChars(BASE64URL + ".").ofMinLength(4).ofMaxLength(40)
                 .map(tail -> token + tail);
-        Arbitrary<String> swapped = Arbitraries.of(parts[1] + "." + parts[0] + "." + parts[2],
+        Gen<String> swapped = Gen.of(parts[1] + "." + parts[0] + "." + parts[2],
                 parts[0] + "." + parts[1] + ".", parts[0] + ".." + parts[2], "." + parts[1] + "." + parts[2]);
-        return Arbitraries.oneOf(flipped, cut, longer, swapped);
+        return Gen.oneOf(flipped, cut, longer, swapped);
     }
 
     /** A token that is no JWT (a refresh token) with one character changed, cut short, or lengthened. */
-    private static Arbitrary<String> opaqueMutations(String token) {
-        Arbitrary<String> changed = Combinators.combine(Arbitraries.integers().between(0, token.length() - 1),
-                Arbitraries.chars().with(BASE64URL + "=.+/")).as((at, c) -> token.substring(0, at) + c
+    private static Gen<String> opaqueMutations(String token) {
+        Gen<String> changed = Gen.combine(Gen.integers().between(0, token.length() - 1),
+                Gen.chars().with(BASE64URL + "=.+/")).as((at, c) -> token.substring(0, at) + c
                         + token.substring(at + 1)).filter(t -> !t.equals(token));
-        Arbitrary<String> cut = Arbitraries.integers().between(0, token.length() - 1).map(n -> token.substring(0, n));
-        Arbitrary<String> longer = Arbitraries.strings().withChars(BASE64URL).ofMinLength(1).ofMaxLength(40)
+        Gen<String> cut = Gen.integers().between(0, token.length() - 1).map(n -> token.substring(0, n));
+        Gen<String> longer = Gen.strings().withChars(BASE64URL).ofMinLength(1).ofMaxLength(40)
                 .map(tail -> token + tail);
-        return Arbitraries.oneOf(changed, cut, longer);
+        return Gen.oneOf(changed, cut, longer);
     }
 
-    private static Arbitrary<String> jwtShaped() {
-        Arbitrary<String> part = Arbitraries.strings().withChars(BASE64URL).ofMaxLength(120);
-        return Combinators.combine(part, part, part).as((h, p, s) -> h + "." + p + "." + s);
+    private static Gen<String> jwtShaped() {
+        Gen<String> part = Gen.strings().withChars(BASE64URL).ofMaxLength(120);
+        return Gen.combine(part, part, part).as((h, p, s) -> h + "." + p + "." + s);
     }
 
     /** Header and payload that are hostile JSON (or none), with a random signature. */
-    private static Arbitrary<String> jsonParts() {
-        Arbitrary<String> json = Arbitraries.oneOf(Hostile.anyJson(), Hostile.notJson())
+    private static Gen<String> jsonParts() {
+        Gen<String> json = Gen.oneOf(Hostile.anyJson(), Hostile.notJson())
                 .filter(j -> j.bytes().length < 20_000)
                 .map(j -> Base64.getUrlEncoder().withoutPadding().encodeToString(j.bytes()));
-        Arbitrary<String> header = Arbitraries.oneOf(json, Arbitraries.of("{\"alg\":\"RS256\",\"kid\":\"\\u0000\"}",
+        Gen<String> header = Gen.oneOf(json, Gen.of("{\"alg\":\"RS256\",\"kid\":\"\\u0000\"}",
                 "{\"alg\":\"none\"}", "{\"alg\":\"RS256\",\"kid\":\"../../etc/passwd\"}", "{\"alg\":\"RS256\",\"kid\":"
                         + "\"" + "k".repeat(5000) + "\"}", "{\"alg\":\"RS256\",\"alg\":\"none\"}")
                 .map(h -> Base64.getUrlEncoder().withoutPadding().encodeToString(h.getBytes(StandardCharsets.UTF_8))));
-        return Combinators.combine(header, json, Arbitraries.strings().withChars(BASE64URL).ofMaxLength(400))
+        return Gen.combine(header, json, Gen.strings().withChars(BASE64URL).ofMaxLength(400))
                 .as((h, p, s) -> h + "." + p + "." + s);
     }
 
@@ -273,7 +271,7 @@ class HostileTokensTest {
 
     // ---- the property ----
 
-    private void forEvery(java.util.function.Predicate<Route> which, int tries, Function<Route, Arbitrary<Sent>> samples) {
+    private void forEvery(java.util.function.Predicate<Route> which, int tries, Function<Route, Gen<Sent>> samples) {
         List<String> failures = new ArrayList<>();
         for (Route route : routes) {
             if (which.test(route)) {

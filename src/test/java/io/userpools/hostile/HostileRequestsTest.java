@@ -8,6 +8,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.userpools.support.Api;
 import io.userpools.support.Auth;
+import io.userpools.support.Gen;
 import io.userpools.support.Hostile;
 import io.userpools.support.Hostile.Json;
 import io.userpools.support.Hostile.Obj;
@@ -27,10 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,10 +44,10 @@ import org.junit.jupiter.api.TestInstance;
  * accepted attribute value stored exactly as sent.
  *
  * <p>How: a {@code @QuarkusTest} (the application started once, on the real PostgreSQL) whose
- * ordinary {@code @Test} methods draw samples from jqwik arbitraries through {@link Sampler}, with
- * a fixed seed ({@code -Duserpools.hostile.seed}, printed on failure) and jqwik's shrinking. jqwik's
- * {@code @Property} methods cannot run inside a started Quarkus application, and the packaged jar
- * would not let the tests forge tokens with the pool's keys; the sampling is jqwik's own.
+ * ordinary {@code @Test} methods draw samples from our own generators ({@link io.userpools.support.Gen})
+ * through {@link Sampler}, with a fixed seed ({@code -Duserpools.hostile.seed}; the seed and the
+ * failing sample are printed on failure; no shrinking). The packaged jar would not let the tests
+ * forge tokens with the pool's keys, hence a {@code @QuarkusTest}.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -135,12 +132,12 @@ class HostileRequestsTest {
     /** Attribute updates that name only writable attributes, with hostile values: most are accepted, so each is read back. */
     @Test
     void hostileAttributeValues() {
-        Arbitrary<Json> attributes = Hostile.members(Arbitraries.of(WRITABLE), Arbitraries.frequencyOf(
-                        Tuple.of(6, Hostile.string(Hostile.text())), Tuple.of(1, Hostile.number()),
-                        Tuple.of(1, Hostile.literal())))
+        Gen<Json> attributes = Hostile.members(Gen.of(WRITABLE), Gen.frequencyOf(
+                        Gen.weighted(6, Hostile.string(Hostile.text())), Gen.weighted(1, Hostile.number()),
+                        Gen.weighted(1, Hostile.literal())))
                 .filter(members -> !members.isEmpty()).map(Obj::new);
         forEveryRoute("attribute values", route -> STORES_ATTRIBUTES.contains(route.operationId()), Sampler.tries(40),
-                route -> Combinators.combine(attributes, Hostile.text().filter(s -> !s.isBlank() && s.length() < 100))
+                route -> Gen.combine(attributes, Hostile.text().filter(s -> !s.isBlank() && s.length() < 100))
                         .as((values, username) -> {
                             List<Map.Entry<String, Json>> body = new ArrayList<>();
                             if (route.operationId().equals("adminCreateUser")) {
@@ -161,8 +158,8 @@ class HostileRequestsTest {
     @Test
     void longValuesAnswerInTime() {
         forEveryRoute("long values", route -> route.body() != null && !bodies.stringFields(route.body()).isEmpty(),
-                Sampler.tries(8), route -> Combinators.combine(Arbitraries.of(bodies.stringFields(route.body())),
-                        Arbitraries.of(129, 257, 2049, 2001), Arbitraries.of(" ", "\t", "\u0000", "a", "  a "),
+                Sampler.tries(8), route -> Gen.combine(Gen.of(bodies.stringFields(route.body())),
+                        Gen.of(129, 257, 2049, 2001), Gen.of(" ", "\t", "\u0000", "a", "  a "),
                         bodies.plainBodies(route.body())).as((field, length, tail, body) -> {
                             List<Map.Entry<String, Json>> members = new ArrayList<>();
                             ((Obj) body).members().stream().filter(m -> !m.getKey().equals(field)).forEach(members::add);
@@ -174,12 +171,12 @@ class HostileRequestsTest {
     @Test
     void hostilePathSegments() {
         forEveryRoute("path segments", route -> !route.pathParams().isEmpty(), Sampler.tries(20), route -> {
-            List<Arbitrary<Map.Entry<String, String>>> segments = route.pathParams().stream()
-                    .map(name -> Arbitraries.frequencyOf(Tuple.of(3, Hostile.pathSegment()),
-                            Tuple.of(1, Arbitraries.just(Hostile.encode(own(route, name)))))
+            List<Gen<Map.Entry<String, String>>> segments = route.pathParams().stream()
+                    .map(name -> Gen.frequencyOf(Gen.weighted(3, Hostile.pathSegment()),
+                            Gen.weighted(1, Gen.just(Hostile.encode(own(route, name)))))
                             .map(value -> Map.entry(name, value)))
                     .toList();
-            return Combinators.combine(Combinators.combine(segments).as(HostileRequestsTest::toMap),
+            return Gen.combine(Gen.combine(segments).as(HostileRequestsTest::toMap),
                     bodies.plainBodies(route.body())).as((path, body) -> new Sent(route, path, List.of(), Map.of(), body));
         });
     }
@@ -189,15 +186,15 @@ class HostileRequestsTest {
         forEveryRoute("query parameters", route -> true, Sampler.tries(8), route -> {
             List<String> names = new ArrayList<>(route.params("query"));
             names.add("name");
-            Arbitrary<String> name = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(names)),
-                    Tuple.of(1, Hostile.text().filter(s -> !s.isEmpty() && s.length() < 200).map(Hostile::encode)));
-            Arbitrary<String> value = Arbitraries.frequencyOf(Tuple.of(3, Hostile.queryValue()),
-                    Tuple.of(1, Arbitraries.of(OperationBodies.ATTRIBUTE_NAMES)),
-                    Tuple.of(1, Arbitraries.of("1", "60", "0", "-1", "username = \"target\"", "email ^= \"\"",
+            Gen<String> name = Gen.frequencyOf(Gen.weighted(4, Gen.of(names)),
+                    Gen.weighted(1, Hostile.text().filter(s -> !s.isEmpty() && s.length() < 200).map(Hostile::encode)));
+            Gen<String> value = Gen.frequencyOf(Gen.weighted(3, Hostile.queryValue()),
+                    Gen.weighted(1, Gen.of(OperationBodies.ATTRIBUTE_NAMES)),
+                    Gen.weighted(1, Gen.of("1", "60", "0", "-1", "username = \"target\"", "email ^= \"\"",
                             "name=\"\\\"", "sub = \"").map(Hostile::encode)));
-            Arbitrary<List<Map.Entry<String, String>>> query = Combinators.combine(name, value).as(Map::entry)
+            Gen<List<Map.Entry<String, String>>> query = Gen.combine(name, value).as(Map::entry)
                     .list().ofMinSize(1).ofMaxSize(4);
-            return Combinators.combine(query, bodies.plainBodies(route.body()))
+            return Gen.combine(query, bodies.plainBodies(route.body()))
                     .as((q, body) -> new Sent(route, ownPath(route), q, Map.of(), body));
         });
     }
@@ -205,17 +202,17 @@ class HostileRequestsTest {
     @Test
     void hostileHeaders() {
         forEveryRoute("headers", route -> true, Sampler.tries(10), route -> {
-            Arbitrary<String> contentType = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of("application/json",
+            Gen<String> contentType = Gen.frequencyOf(Gen.weighted(3, Gen.of("application/json",
                     "application/json; charset=utf-8", "application/json; charset=UTF-16", "application/json; charset=latin1",
                     "application/json; charset=nope", "application/json;charset=\"", "text/plain", "application/xml",
                     "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "*/*", "application/*",
                     "application/problem+json", "application/json-patch+json", "application", ";", "")),
-                    Tuple.of(1, Hostile.headerValue()));
-            Arbitrary<String> accept = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of("application/json",
+                    Gen.weighted(1, Hostile.headerValue()));
+            Gen<String> accept = Gen.frequencyOf(Gen.weighted(3, Gen.of("application/json",
                     "application/problem+json", "application/xml", "text/html", "*/*;q=0", "application/json;q=0",
                     "*/*", "image/png, */*;q=0.1", "application/json; charset=utf-16", ",", "")),
-                    Tuple.of(1, Hostile.headerValue()));
-            Arbitrary<Map.Entry<String, String>> header = Arbitraries.oneOf(
+                    Gen.weighted(1, Hostile.headerValue()));
+            Gen<Map.Entry<String, String>> header = Gen.oneOf(
                     Hostile.headerValue().map(v -> Map.entry("If-Match", v)),
                     Hostile.headerValue().map(v -> Map.entry("If-None-Match", v)),
                     Hostile.headerValue().map(v -> Map.entry("X-Request-Id", v)),
@@ -226,16 +223,16 @@ class HostileRequestsTest {
                     Hostile.headerValue().map(v -> Map.entry("X-Forwarded-For", v)),
                     Hostile.headerValue().map(v -> Map.entry("Cookie", v)),
                     Hostile.headerValue().map(v -> Map.entry("X-Filler", v)));
-            Arbitrary<Map<String, String>> headers = header.list().ofMinSize(1).ofMaxSize(4)
+            Gen<Map<String, String>> headers = header.list().ofMinSize(1).ofMaxSize(4)
                     .uniqueElements(entry -> entry.getKey().toLowerCase()).map(HostileRequestsTest::toMap);
-            return Combinators.combine(headers, bodies.plainBodies(route.body()))
+            return Gen.combine(headers, bodies.plainBodies(route.body()))
                     .as((h, body) -> new Sent(route, ownPath(route), List.of(), h, body));
         });
     }
 
     // ---- the property ----
 
-    private void forEveryRoute(String what, Predicate<Route> which, int tries, Function<Route, Arbitrary<Sent>> samples) {
+    private void forEveryRoute(String what, Predicate<Route> which, int tries, Function<Route, Gen<Sent>> samples) {
         List<String> failures = new ArrayList<>();
         for (Route route : routes) {
             if (!which.test(route)) {

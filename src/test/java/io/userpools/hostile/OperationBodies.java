@@ -1,5 +1,6 @@
 package io.userpools.hostile;
 
+import io.userpools.support.Gen;
 import io.userpools.support.Hostile;
 import io.userpools.support.Hostile.Arr;
 import io.userpools.support.Hostile.Json;
@@ -9,10 +10,6 @@ import io.userpools.support.Hostile.Str;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Request bodies for an operation, made from its schema in the served OpenAPI document: the
@@ -38,18 +35,18 @@ final class OperationBodies {
     }
 
     /** Bodies for a route with this request schema (null: a route that takes none, which gets one sometimes). */
-    Arbitrary<Json> bodies(Map<String, Object> schema) {
+    Gen<Json> bodies(Map<String, Object> schema) {
         if (schema == null) {
-            return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(null)), Tuple.of(1, Hostile.anyJson()),
-                    Tuple.of(1, Hostile.notJson()));
+            return Gen.frequencyOf(Gen.weighted(3, Gen.just(null)), Gen.weighted(1, Hostile.anyJson()),
+                    Gen.weighted(1, Hostile.notJson()));
         }
-        return Arbitraries.frequencyOf(Tuple.of(8, value(schema, "", 0)), Tuple.of(1, Hostile.anyJson()),
-                Tuple.of(1, Hostile.notJson()));
+        return Gen.frequencyOf(Gen.weighted(8, value(schema, "", 0)), Gen.weighted(1, Hostile.anyJson()),
+                Gen.weighted(1, Hostile.notJson()));
     }
 
     /** A body of the right shape with nearly valid values only (for tests that are hostile elsewhere). */
-    Arbitrary<Json> plainBodies(Map<String, Object> schema) {
-        return schema == null ? Arbitraries.just(null) : value(schema, "", -100);
+    Gen<Json> plainBodies(Map<String, Object> schema) {
+        return schema == null ? Gen.just(null) : value(schema, "", -100);
     }
 
     /** The top-level fields of this request schema that take a string. */
@@ -63,15 +60,15 @@ final class OperationBodies {
 
     /** A depth below 0 makes values nearly valid only. */
     @SuppressWarnings("unchecked")
-    private Arbitrary<Json> value(Map<String, Object> schema, String name, int depth) {
+    private Gen<Json> value(Map<String, Object> schema, String name, int depth) {
         Map<String, Object> resolved = resolve(schema);
         boolean hostile = depth >= 0;
-        Arbitrary<Json> right = switch (String.valueOf(resolved.getOrDefault("type", "object"))) {
+        Gen<Json> right = switch (String.valueOf(resolved.getOrDefault("type", "object"))) {
             case "string" -> string(resolved, name, hostile);
-            case "boolean" -> Arbitraries.of("true", "false").map(Raw::new);
+            case "boolean" -> Gen.of("true", "false").map(Raw::new);
             case "integer", "number" -> hostile
-                    ? Arbitraries.oneOf(Hostile.number(), Arbitraries.integers().between(-2, 400).map(i -> new Raw("" + i)))
-                    : Arbitraries.integers().between(1, 100).map(i -> new Raw("" + i));
+                    ? Gen.oneOf(Hostile.number(), Gen.integers().between(-2, 400).map(i -> new Raw("" + i)))
+                    : Gen.integers().between(1, 100).map(i -> new Raw("" + i));
             case "array" -> value((Map<String, Object>) resolved.getOrDefault("items", Map.of("type", "string")), name, depth + 1)
                     .list().ofMaxSize(hostile ? 6 : 2).map(Arr::new);
             default -> object(resolved, depth);
@@ -79,10 +76,10 @@ final class OperationBodies {
         if (!hostile || depth > 3) {
             return right;
         }
-        return Arbitraries.frequencyOf(Tuple.of(6, right), Tuple.of(1, Hostile.anyJson()));
+        return Gen.frequencyOf(Gen.weighted(6, right), Gen.weighted(1, Hostile.anyJson()));
     }
 
-    private Arbitrary<Json> string(Map<String, Object> schema, String name, boolean hostile) {
+    private Gen<Json> string(Map<String, Object> schema, String name, boolean hostile) {
         List<String> known = new ArrayList<>(plausible.getOrDefault(name, List.of()));
         if (schema.get("enum") instanceof List<?> values) {
             values.forEach(v -> known.add(String.valueOf(v)));
@@ -90,50 +87,50 @@ final class OperationBodies {
         if (known.isEmpty()) {
             known.add("value");
         }
-        Arbitrary<String> nearly = Arbitraries.of(known);
+        Gen<String> nearly = Gen.of(known);
         if (!hostile) {
             return nearly.map(Str::new);
         }
-        return Arbitraries.frequencyOf(Tuple.of(3, nearly.map(Str::new)),
-                Tuple.of(4, Hostile.string(Hostile.text())),
-                Tuple.of(2, Hostile.string(Hostile.nearlyValid(known.toArray(String[]::new)))));
+        return Gen.frequencyOf(Gen.weighted(3, nearly.map(Str::new)),
+                Gen.weighted(4, Hostile.string(Hostile.text())),
+                Gen.weighted(2, Hostile.string(Hostile.nearlyValid(known.toArray(String[]::new)))));
     }
 
     @SuppressWarnings("unchecked")
-    private Arbitrary<Json> object(Map<String, Object> schema, int depth) {
+    private Gen<Json> object(Map<String, Object> schema, int depth) {
         boolean hostile = depth >= 0;
         if (schema.get("additionalProperties") instanceof Map<?, ?> values) {
             // a map: attributes, client metadata, rate limits
-            Arbitrary<String> names = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(ATTRIBUTE_NAMES)),
-                    Tuple.of(1, Arbitraries.of("UserAuthentication", "UserRead", "UserUpdate", "ClientAuthentication")));
-            Arbitrary<String> keys = hostile ? Arbitraries.frequencyOf(Tuple.of(3, names), Tuple.of(1, Hostile.text()))
+            Gen<String> names = Gen.frequencyOf(Gen.weighted(4, Gen.of(ATTRIBUTE_NAMES)),
+                    Gen.weighted(1, Gen.of("UserAuthentication", "UserRead", "UserUpdate", "ClientAuthentication")));
+            Gen<String> keys = hostile ? Gen.frequencyOf(Gen.weighted(3, names), Gen.weighted(1, Hostile.text()))
                     : names;
-            Arbitrary<Json> value = value((Map<String, Object>) values, "value", depth + 1);
+            Gen<Json> value = value((Map<String, Object>) values, "value", depth + 1);
             if (hostile) {
-                value = Arbitraries.frequencyOf(Tuple.of(5, value), Tuple.of(1, Arbitraries.of("null", "\"\"").map(Raw::new)));
+                value = Gen.frequencyOf(Gen.weighted(5, value), Gen.weighted(1, Gen.of("null", "\"\"").map(Raw::new)));
             }
             return hostile ? Hostile.members(keys, value).map(Obj::new)
-                    : Combinators.combine(keys, value).as(Map::entry).list().ofMaxSize(3).uniqueElements(Map.Entry::getKey)
+                    : Gen.combine(keys, value).as(Map::entry).list().ofMaxSize(3).uniqueElements(Map.Entry::getKey)
                             .map(list -> new Obj(new ArrayList<>(list)));
         }
         Map<String, Object> properties = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
         List<String> required = (List<String>) schema.getOrDefault("required", List.of());
-        List<Arbitrary<List<Map.Entry<String, Json>>>> parts = new ArrayList<>();
+        List<Gen<List<Map.Entry<String, Json>>>> parts = new ArrayList<>();
         properties.forEach((field, fieldSchema) -> {
-            Arbitrary<Json> v = value((Map<String, Object>) fieldSchema, field, hostile ? depth + 1 : depth);
-            Arbitrary<List<Map.Entry<String, Json>>> member = v.map(x -> List.of(Map.entry(field, x)));
+            Gen<Json> v = value((Map<String, Object>) fieldSchema, field, hostile ? depth + 1 : depth);
+            Gen<List<Map.Entry<String, Json>>> member = v.map(x -> List.of(Map.entry(field, x)));
             int absent = required.contains(field) ? (hostile ? 1 : 0) : 3;
             parts.add(absent == 0 ? member
-                    : Arbitraries.frequencyOf(Tuple.of(6, member), Tuple.of(absent, Arbitraries.just(List.of()))));
+                    : Gen.frequencyOf(Gen.weighted(6, member), Gen.weighted(absent, Gen.just(List.of()))));
         });
         if (hostile) {
             // unknown fields, and a documented one twice
-            parts.add(Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just(List.of())),
-                    Tuple.of(1, Hostile.members(Hostile.text(), Hostile.anyJson())),
-                    Tuple.of(1, Arbitraries.of(properties.keySet().isEmpty() ? List.of("x") : List.copyOf(properties.keySet()))
+            parts.add(Gen.frequencyOf(Gen.weighted(8, Gen.just(List.of())),
+                    Gen.weighted(1, Hostile.members(Hostile.text(), Hostile.anyJson())),
+                    Gen.weighted(1, Gen.of(properties.keySet().isEmpty() ? List.of("x") : List.copyOf(properties.keySet()))
                             .flatMap(f -> Hostile.anyJson().map(x -> List.of(Map.entry(f, x), Map.entry(f, x)))))));
         }
-        return Combinators.combine(parts).as(lists -> {
+        return Gen.combine(parts).as(lists -> {
             List<Map.Entry<String, Json>> members = new ArrayList<>();
             lists.forEach(members::addAll);
             return new Obj(members);

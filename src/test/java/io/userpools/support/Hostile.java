@@ -5,13 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
- * jqwik generators of what an attacker sends: strings that are not what a field expects (control
+ * Generators ({@link Gen}) of what an attacker sends: strings that are not what a field expects (control
  * characters, NUL, lone surrogates, bidi marks, injection shapes, each field's limits plus one,
  * huge values), JSON documents as bytes (any shape, wrong types, duplicate keys, deep nesting,
  * numbers that do not fit, invalid UTF-8 inside strings, truncation), path segments and header
@@ -47,24 +43,24 @@ public final class Hostile {
     // ---- strings ----
 
     /** Any hostile string: hand-picked, random over all of UTF-16 (surrogates included), or long. */
-    public static Arbitrary<String> text() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.of(NASTY)),
-                Tuple.of(3, Arbitraries.strings().all().ofMaxLength(12)),
-                Tuple.of(2, Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(40)),
-                Tuple.of(1, Arbitraries.strings().withChars('\u0000', '\ud800', '\udbff', '\udc00', '\t', ' ', 'a')
+    public static Gen<String> text() {
+        return Gen.frequencyOf(
+                Gen.weighted(4, Gen.of(NASTY)),
+                Gen.weighted(3, Gen.strings().all().ofMaxLength(12)),
+                Gen.weighted(2, Gen.strings().withCharRange(' ', '~').ofMaxLength(40)),
+                Gen.weighted(1, Gen.strings().withChars('\u0000', '\ud800', '\udbff', '\udc00', '\t', ' ', 'a')
                         .ofMinLength(1).ofMaxLength(6)),
-                Tuple.of(1, Combinators.combine(Arbitraries.of(NASTY), Arbitraries.strings().alpha().ofMaxLength(8),
-                        Arbitraries.of(NASTY)).as((a, b, c) -> a + b + c)),
-                Tuple.of(1, Combinators.combine(Arbitraries.of("a", "é", "𝔘", "x ", "\u0000"),
-                        Arbitraries.of(64, 128, 129, 256, 257, 2048, 2049, 20_001, 131_073, 300_000))
+                Gen.weighted(1, Gen.combine(Gen.of(NASTY), Gen.strings().alpha().ofMaxLength(8),
+                        Gen.of(NASTY)).as((a, b, c) -> a + b + c)),
+                Gen.weighted(1, Gen.combine(Gen.of("a", "é", "𝔘", "x ", "\u0000"),
+                        Gen.of(64, 128, 129, 256, 257, 2048, 2049, 20_001, 131_073, 300_000))
                         .as(String::repeat)));
     }
 
     /** A plausible value for a field, nearly right: what gets past the first checks. */
-    public static Arbitrary<String> nearlyValid(String... values) {
-        return Arbitraries.oneOf(Arbitraries.of(values), Combinators.combine(Arbitraries.of(values),
-                Arbitraries.of(NASTY)).as((v, n) -> v + n));
+    public static Gen<String> nearlyValid(String... values) {
+        return Gen.oneOf(Gen.of(values), Gen.combine(Gen.of(values),
+                Gen.of(NASTY)).as((v, n) -> v + n));
     }
 
     // ---- JSON ----
@@ -184,34 +180,34 @@ public final class Hostile {
         }
     }
 
-    public static Arbitrary<Json> string(Arbitrary<String> values) {
-        return Combinators.combine(values, Arbitraries.frequency(Tuple.of(8, 0), Tuple.of(1, 1), Tuple.of(1, 2)))
+    public static Gen<Json> string(Gen<String> values) {
+        return Gen.combine(values, Gen.frequencyOf(Gen.weighted(8, Gen.just(0)), Gen.weighted(1, Gen.just(1)), Gen.weighted(1, Gen.just(2))))
                 .as(Str::new);
     }
 
-    public static Arbitrary<Json> number() {
-        return Arbitraries.oneOf(Arbitraries.of(NUMBERS), Arbitraries.integers().map(String::valueOf)).map(Raw::new);
+    public static Gen<Json> number() {
+        return Gen.oneOf(Gen.of(NUMBERS), Gen.integers().map(String::valueOf)).map(Raw::new);
     }
 
-    public static Arbitrary<Json> literal() {
-        return Arbitraries.of("true", "false", "null").map(Raw::new);
+    public static Gen<Json> literal() {
+        return Gen.of("true", "false", "null").map(Raw::new);
     }
 
     /** Any JSON value, up to a few levels deep. */
-    public static Arbitrary<Json> anyJson() {
-        return Arbitraries.recursive(() -> Arbitraries.oneOf(string(text()), number(), literal()),
+    public static Gen<Json> anyJson() {
+        return Gen.recursive(() -> Gen.oneOf(string(text()), number(), literal()),
                 Hostile::containers, 0, 3);
     }
 
-    private static Arbitrary<Json> containers(Arbitrary<Json> inner) {
-        return Arbitraries.oneOf(inner.list().ofMaxSize(4).map(Arr::new),
+    private static Gen<Json> containers(Gen<Json> inner) {
+        return Gen.oneOf(inner.list().ofMaxSize(4).map(Arr::new),
                 members(text(), inner).map(Obj::new));
     }
 
     /** Object members from the given names and values, sometimes naming one twice. */
-    public static Arbitrary<List<Map.Entry<String, Json>>> members(Arbitrary<String> names, Arbitrary<Json> values) {
-        Arbitrary<Map.Entry<String, Json>> member = Combinators.combine(names, values).as(Map::entry);
-        return Combinators.combine(member.list().ofMaxSize(4), Arbitraries.integers().between(0, 9))
+    public static Gen<List<Map.Entry<String, Json>>> members(Gen<String> names, Gen<Json> values) {
+        Gen<Map.Entry<String, Json>> member = Gen.combine(names, values).as(Map::entry);
+        return Gen.combine(member.list().ofMaxSize(4), Gen.integers().between(0, 9))
                 .as((list, dup) -> {
                     if (dup == 0 && !list.isEmpty()) {
                         List<Map.Entry<String, Json>> twice = new ArrayList<>(list);
@@ -223,48 +219,48 @@ public final class Hostile {
     }
 
     /** Bodies that are not a JSON document at all. */
-    public static Arbitrary<Json> notJson() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(100, 999, 1000, 1001, 5000, 200_000).map(depth -> new Bytes(
+    public static Gen<Json> notJson() {
+        return Gen.oneOf(
+                Gen.of(100, 999, 1000, 1001, 5000, 200_000).map(depth -> new Bytes(
                         ("[".repeat(depth) + "]".repeat(depth)).getBytes(StandardCharsets.US_ASCII), "[ x " + depth)),
-                Arbitraries.of(100, 1001, 5000).map(depth -> new Bytes(("{\"a\":".repeat(depth) + "1"
+                Gen.of(100, 1001, 5000).map(depth -> new Bytes(("{\"a\":".repeat(depth) + "1"
                         + "}".repeat(depth)).getBytes(StandardCharsets.US_ASCII), "{\"a\": x " + depth)),
-                Arbitraries.of("", " ", "{", "{\"", "{\"a\":", "[1,]", "{\"a\":1,}", "{'a':1}", "{a:1}", "nul",
+                Gen.of("", " ", "{", "{\"", "{\"a\":", "[1,]", "{\"a\":1,}", "{'a':1}", "{a:1}", "nul",
                         "\"\\ud800\"", "\"\\u00\"", "\"\\x41\"", "{\"a\":\"\\ud800\\u0000\"}", "/* c */{}", "{}{}",
                         "\ufeff{}", "{\"a\":NaN}", "{\"a\":1e999999}", "{\"a\":01}").map(Raw::new),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(64).map(b -> new Bytes(b, "random " + b.length)),
-                Arbitraries.of(1_048_577, 2_000_000).map(size -> new Bytes(
+                Gen.bytes(64).map(b -> new Bytes(b, "random " + b.length)),
+                Gen.of(1_048_577, 2_000_000).map(size -> new Bytes(
                         ("\"" + "a".repeat(size) + "\"").getBytes(StandardCharsets.US_ASCII), "string of " + size)),
-                Arbitraries.of("utf-16", "utf-32").map(charset -> new Bytes("{\"attributes\":{\"name\":\"x\"}}"
+                Gen.of("utf-16", "utf-32").map(charset -> new Bytes("{\"attributes\":{\"name\":\"x\"}}"
                         .getBytes(java.nio.charset.Charset.forName(charset)), "{} in " + charset)));
     }
 
     // ---- URLs and headers ----
 
     /** A path segment as sent on the wire (already percent-encoded where it must be). */
-    public static Arbitrary<String> pathSegment() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, text().filter(s -> !s.isEmpty() && s.length() < 5000).map(Hostile::encode)),
-                Tuple.of(3, Arbitraries.of(".well-known", "%2Ewell-known", "a%2Fb", "%2F", "..", "%2E%2E", ".",
+    public static Gen<String> pathSegment() {
+        return Gen.frequencyOf(
+                Gen.weighted(3, text().filter(s -> !s.isEmpty() && s.length() < 5000).map(Hostile::encode)),
+                Gen.weighted(3, Gen.of(".well-known", "%2Ewell-known", "a%2Fb", "%2F", "..", "%2E%2E", ".",
                         "a;b", ";x=1", "%00", "a%00b", "%ED%A0%80", "%FF", "%C0%80", "%25", "%20", "%2520", "*",
                         "%E2%80%AE", "~", "-", "_", "a%0Ab", "a%0D%0Ab", "%09")),
-                Tuple.of(1, Arbitraries.of(129, 4000, 20_000).map("a"::repeat)));
+                Gen.weighted(1, Gen.of(129, 4000, 20_000).map("a"::repeat)));
     }
 
     /** A query value as sent (percent-encoded). */
-    public static Arbitrary<String> queryValue() {
-        return Arbitraries.oneOf(text().filter(s -> s.length() < 5000).map(Hostile::encode),
-                Arbitraries.of("a&b", "a=b", "%2525", "%00", "%ED%A0%80", "%FF", "-1", "0", "1e999", "99999999999"));
+    public static Gen<String> queryValue() {
+        return Gen.oneOf(text().filter(s -> s.length() < 5000).map(Hostile::encode),
+                Gen.of("a&b", "a=b", "%2525", "%00", "%ED%A0%80", "%FF", "-1", "0", "1e999", "99999999999"));
     }
 
     /** A header value that an HTTP client can still send (no CR, LF, NUL or non-Latin-1). */
-    public static Arbitrary<String> headerValue() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(60),
-                Arbitraries.strings().withCharRange('\u00a0', '\u00ff').ofMaxLength(10),
-                Arbitraries.of("", " ", "\t", "\"", "\"\"", "\"1\"", "W/\"1\"", "\"-1\"", "\"99999999999999999999\"",
+    public static Gen<String> headerValue() {
+        return Gen.oneOf(
+                Gen.strings().withCharRange(' ', '~').ofMaxLength(60),
+                Gen.strings().withCharRange('\u00a0', '\u00ff').ofMaxLength(10),
+                Gen.of("", " ", "\t", "\"", "\"\"", "\"1\"", "W/\"1\"", "\"-1\"", "\"99999999999999999999\"",
                         "\"1\", \"2\"", "*", "\"*\"", "\"0x1\"", "\" 1\"", "\"1", "1\"", "'1'", "null"),
-                Arbitraries.of(8_000, 16_000, 70_000).map("h"::repeat));
+                Gen.of(8_000, 16_000, 70_000).map("h"::repeat));
     }
 
     /** Percent-encodes the UTF-8 of {@code value} (lone surrogates become the bytes of '?': send {@code %ED%A0%80} for them). */

@@ -1,35 +1,38 @@
 package io.userpools.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.userpools.support.Hostile.Str;
+import io.userpools.support.Sampler.Failure;
 import java.io.IOException;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.Test;
 
 /**
- * jqwik properties (run by jqwik's engine, beside Jupiter's) of the hostile JSON writer itself:
- * the hostile tests compare what the service stored with what they sent, which is only sound if a
+ * Properties of the hostile JSON writer itself, checked on seeded samples ({@link Sampler}): the
+ * hostile tests compare what the service stored with what they sent, which is only sound if a
  * string goes on the wire as exactly that string, lone surrogates and NUL included.
  */
 class HostileJsonPropertiesTest {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    @Property(tries = 500, seed = Sampler.DEFAULT_SEED_TEXT)
-    void aStringIsReadBackAsItWasWritten(@ForAll("strings") String value, @ForAll("styles") int style)
-            throws IOException {
-        try (JsonParser parser = JSON.createParser(new Str(value, style).bytes())) {
-            assertThat(parser.nextToken()).isEqualTo(JsonToken.VALUE_STRING);
-            assertThat(parser.getText()).isEqualTo(value);
-        }
+    @Test
+    void aStringIsReadBackAsItWasWritten() {
+        Sampler.check("read back", Gen.combine(strings(), Gen.of(0, 1)).as(Str::new), Sampler.tries(500), str -> {
+            try (JsonParser parser = JSON.createParser(str.bytes())) {
+                JsonToken token = parser.nextToken();
+                if (token != JsonToken.VALUE_STRING || !str.value().equals(parser.getText())) {
+                    return new Failure("not read back", str + " read as " + token + " "
+                            + (token == JsonToken.VALUE_STRING ? Hostile.show(parser.getText()) : ""));
+                }
+                return null;
+            } catch (IOException e) {
+                return new Failure("refused", str + ": " + e);
+            }
+        });
     }
 
     /**
@@ -38,26 +41,29 @@ class HostileJsonPropertiesTest {
      * lone low surrogates. So the service must check the strings it reads (NUL, lone surrogates),
      * not only their JSON escapes.
      */
-    @Property(tries = 200, seed = Sampler.DEFAULT_SEED_TEXT)
-    void bytesThatAreNotUtf8AreRefusedOrReadAsNulOrLoneSurrogates(@ForAll("strings") String value) throws IOException {
-        String read;
-        try (JsonParser parser = JSON.createParser(new Str(value, 2).bytes())) {
-            parser.nextToken();
-            read = parser.getText();
-        } catch (JsonParseException refused) {
-            return;
-        }
-        assertThat(read).isNotEqualTo(value);
-        assertThat(read.chars().anyMatch(c -> c == 0 || Character.isSurrogate((char) c))).as(Hostile.show(read)).isTrue();
+    @Test
+    void bytesThatAreNotUtf8AreRefusedOrReadAsNulOrLoneSurrogates() {
+        Sampler.check("not UTF-8", strings(), Sampler.tries(200), value -> {
+            String read;
+            try (JsonParser parser = JSON.createParser(new Str(value, 2).bytes())) {
+                parser.nextToken();
+                read = parser.getText();
+            } catch (JsonParseException refused) {
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (read.equals(value)) {
+                return new Failure("read as sent", new Str(value, 2) + " read back unchanged");
+            }
+            if (read.chars().noneMatch(c -> c == 0 || Character.isSurrogate((char) c))) {
+                return new Failure("read as other text", new Str(value, 2) + " read as " + Hostile.show(read));
+            }
+            return null;
+        });
     }
 
-    @Provide
-    Arbitrary<String> strings() {
-        return Arbitraries.oneOf(Hostile.text(), Arbitraries.strings().all().ofMaxLength(30));
-    }
-
-    @Provide
-    Arbitrary<Integer> styles() {
-        return Arbitraries.of(0, 1);
+    private static Gen<String> strings() {
+        return Gen.oneOf(Hostile.text(), Gen.strings().all().ofMaxLength(30));
     }
 }
