@@ -1,6 +1,7 @@
 package io.userpools.client.rest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.userpools.client.CreateClientCommand;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -22,5 +23,14 @@ public record CreateUserPoolClientRequest(
 
     /** The unit of each validity: seconds, minutes, hours (access and ID default) or days (refresh default). */
     public record TokenValidityUnits(String accessToken, String idToken, String refreshToken) {
+    }
+
+    /** The domain command this body asks for. */
+    public CreateClientCommand toCommand() {
+        CreateClientCommand.ValidityUnits units = tokenValidityUnits == null ? null
+                : new CreateClientCommand.ValidityUnits(tokenValidityUnits.accessToken(), tokenValidityUnits.idToken(),
+                        tokenValidityUnits.refreshToken());
+        return new CreateClientCommand(name, readAttributes, writeAttributes, explicitAuthFlows, generateSecret,
+                accessTokenValidity, idTokenValidity, refreshTokenValidity, units, preventUserExistenceErrors);
     }
 }
