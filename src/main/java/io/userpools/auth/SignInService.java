@@ -1,9 +1,6 @@
 package io.userpools.auth;
 
 import io.smallrye.mutiny.Uni;
-import io.userpools.auth.rest.RefreshRequest;
-import io.userpools.auth.rest.RespondToAuthChallengeRequest;
-import io.userpools.auth.rest.SignInRequest;
 import io.userpools.client.Client;
 import io.userpools.client.ClientService;
 import io.userpools.common.error.InvalidParameterException;
@@ -82,7 +79,7 @@ public class SignInService {
      * @throws UserNotFoundException for an unknown user (NotAuthorized when the client hides existence)
      * @throws UserNotConfirmedException, PasswordResetRequiredException by status
      */
-    public Uni<Result> signIn(SignInRequest request) {
+    public Uni<Result> signIn(SignInCommand request) {
         return clientAndPool(request.clientId()).flatMap(cp -> {
             Client client = cp.client();
             requireFlow(client, "USER_PASSWORD_AUTH");
@@ -104,7 +101,7 @@ public class SignInService {
      * No user has that name: as much bcrypt work as a real check either way, so that timing does
      * not tell unknown users apart; a client that hides user existence also gets the lockout.
      */
-    private Uni<PoolUser> unknownUser(Pool pool, Client client, SignInRequest request, Throwable notFound) {
+    private Uni<PoolUser> unknownUser(Pool pool, Client client, SignInCommand request, Throwable notFound) {
         if (!client.settings().hidesUserExistence()) {
             return passwords.spendUnknown(request.password()).chain(() -> Uni.createFrom().failure(notFound));
         }
@@ -134,7 +131,7 @@ public class SignInService {
      * @throws NotAuthorizedException for an unknown, foreign, revoked or expired refresh token, a
      *                                bad secret hash or a disabled user
      */
-    public Uni<Result> refresh(RefreshRequest request) {
+    public Uni<Result> refresh(RefreshCommand request) {
         return clientAndPool(request.clientId()).flatMap(cp -> {
             Client client = cp.client();
             requireFlow(client, "REFRESH_TOKEN_AUTH");
@@ -177,7 +174,7 @@ public class SignInService {
      *                                hash or a disabled user
      * @throws io.userpools.common.error.InvalidPasswordException when the password breaks the policy
      */
-    public Uni<Result> respondToNewPasswordChallenge(RespondToAuthChallengeRequest request) {
+    public Uni<Result> respondToNewPasswordChallenge(NewPasswordCommand request) {
         return clientAndPool(request.clientId()).flatMap(cp -> {
             Client client = cp.client();
             Pool pool = cp.pool();

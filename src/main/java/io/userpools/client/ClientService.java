@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.userpools.client.rest.CreateUserPoolClientRequest;
 import io.userpools.common.Caches;
 import io.userpools.common.SecretBox;
 import io.userpools.common.error.ResourceNotFoundException;
@@ -58,7 +57,7 @@ public class ClientService {
      * @throws io.userpools.common.error.InvalidParameterException for an invalid list, flow or validity
      */
     @WithTransaction
-    public Uni<Created> create(String poolId, CreateUserPoolClientRequest request) {
+    public Uni<Created> create(String poolId, CreateClientCommand request) {
         return pools.get(poolId).flatMap(pool -> {
             ClientSettings settings = settings(pool, request);
             String clientId = randomString(26);
@@ -70,8 +69,8 @@ public class ClientService {
         });
     }
 
-    static ClientSettings settings(Pool pool, CreateUserPoolClientRequest request) {
-        CreateUserPoolClientRequest.TokenValidityUnits given = request.tokenValidityUnits();
+    static ClientSettings settings(Pool pool, CreateClientCommand request) {
+        CreateClientCommand.ValidityUnits given = request.tokenValidityUnits();
         ClientSettings.TokenValidityUnits defaults = ClientSettings.TokenValidityUnits.DEFAULT;
         ClientSettings.TokenValidityUnits units = new ClientSettings.TokenValidityUnits(
                 ClientPolicy.unit(given == null ? null : given.accessToken(), defaults.accessToken()),

@@ -2,7 +2,7 @@ package io.userpools.pool;
 
 import io.userpools.common.error.CognitoException.Violation;
 import io.userpools.common.error.InvalidParameterException;
-import io.userpools.pool.rest.CreateUserPoolRequest.SchemaAttributeRequest;
+import io.userpools.pool.CreatePoolCommand.SchemaAttributeInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +29,11 @@ public final class PoolSchemaBuilder {
      *
      * @throws InvalidParameterException for the first entry that breaks a rule of [1.2] or [2.10]
      */
-    public static List<AttributeDefinition> schema(List<SchemaAttributeRequest> requested) {
+    public static List<AttributeDefinition> schema(List<SchemaAttributeInput> requested) {
         Map<String, AttributeDefinition> result = new LinkedHashMap<>();
         StandardAttributes.DEFAULTS.forEach(a -> result.put(a.name(), a));
         int custom = 0;
-        for (SchemaAttributeRequest r : requested == null ? List.<SchemaAttributeRequest>of() : requested) {
+        for (SchemaAttributeInput r : requested == null ? List.<SchemaAttributeInput>of() : requested) {
             AttributeDefinition standard = StandardAttributes.BY_NAME.get(r.name());
             if (standard != null) {
                 if (result.get(r.name()) != standard) {
@@ -55,7 +55,7 @@ public final class PoolSchemaBuilder {
         return List.copyOf(result.values());
     }
 
-    private static AttributeDefinition standardWithFlags(AttributeDefinition standard, SchemaAttributeRequest r) {
+    private static AttributeDefinition standardWithFlags(AttributeDefinition standard, SchemaAttributeInput r) {
         boolean typeChanged = r.type() != null && !r.type().equals(standard.type().name());
         boolean constraintsSet = r.minLength() != null || r.maxLength() != null || r.minValue() != null
                 || r.maxValue() != null;
@@ -73,7 +73,7 @@ public final class PoolSchemaBuilder {
                 r.required() == null ? standard.required() : r.required());
     }
 
-    private static AttributeDefinition custom(SchemaAttributeRequest r) {
+    private static AttributeDefinition custom(SchemaAttributeInput r) {
         if (r.name() == null || r.name().isEmpty() || r.name().length() > MAX_CUSTOM_NAME_LENGTH
                 || !CUSTOM_NAME.matcher(r.name()).matches()) {
             throw InvalidParameterException.detectedValue(r.name(), "schema.name", "Member must have length between 1 "

@@ -7,7 +7,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.UserpoolsConfig;
 import io.userpools.common.error.ResourceNotFoundException;
-import io.userpools.pool.rest.CreateUserPoolRequest;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -59,13 +58,13 @@ public class PoolService {
      * @throws io.userpools.common.error.InvalidParameterException for an invalid schema or setting
      */
     @WithTransaction
-    public Uni<Pool> create(CreateUserPoolRequest request) {
+    public Uni<Pool> create(CreatePoolCommand request) {
         return Uni.createFrom().item(() -> build(request))
                 .flatMap(pool -> repository.persist(UserPool.from(pool)))
                 .map(UserPool::toPool);
     }
 
-    private Pool build(CreateUserPoolRequest request) {
+    private Pool build(CreatePoolCommand request) {
         List<AttributeDefinition> schema = PoolSchemaBuilder.schema(request.schema());
         List<String> usernameAttributes = orEmpty(request.usernameAttributes());
         List<String> aliasAttributes = orEmpty(request.aliasAttributes());

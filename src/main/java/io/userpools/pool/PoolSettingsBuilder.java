@@ -3,6 +3,11 @@ package io.userpools.pool;
 import io.userpools.common.error.CognitoException.Violation;
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.validation.RequestConstraints;
+import io.userpools.pool.CreatePoolCommand.CustomMessageInput;
+import io.userpools.pool.CreatePoolCommand.MessagingInput;
+import io.userpools.pool.CreatePoolCommand.PasswordPolicyInput;
+import io.userpools.pool.CreatePoolCommand.TokenValidityInput;
+import io.userpools.pool.CreatePoolCommand.TriggersInput;
 import io.userpools.pool.PoolSettings.CustomMessage;
 import io.userpools.pool.PoolSettings.EmailTemplate;
 import io.userpools.pool.PoolSettings.Messaging;
@@ -10,11 +15,6 @@ import io.userpools.pool.PoolSettings.PasswordPolicy;
 import io.userpools.pool.PoolSettings.SmsTemplate;
 import io.userpools.pool.PoolSettings.TokenValidity;
 import io.userpools.pool.PoolSettings.Triggers;
-import io.userpools.pool.rest.CreateUserPoolRequest.CustomMessageRequest;
-import io.userpools.pool.rest.CreateUserPoolRequest.MessagingRequest;
-import io.userpools.pool.rest.CreateUserPoolRequest.PasswordPolicyRequest;
-import io.userpools.pool.rest.CreateUserPoolRequest.TokenValidityRequest;
-import io.userpools.pool.rest.CreateUserPoolRequest.TriggersRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -43,11 +43,11 @@ public final class PoolSettingsBuilder {
      * @throws InvalidParameterException when the URL is not absolute http(s), carries user
      *                                   information, or the secret is missing
      */
-    public static Triggers triggers(TriggersRequest request) {
+    public static Triggers triggers(TriggersInput request) {
         if (request == null || request.customMessage() == null) {
             return null;
         }
-        CustomMessageRequest hook = request.customMessage();
+        CustomMessageInput hook = request.customMessage();
         if (!isHttpUrl(hook.url())) {
             throw new InvalidParameterException(
                     "triggers.customMessage.url must be an absolute http or https URL without user information.");
@@ -65,7 +65,7 @@ public final class PoolSettingsBuilder {
      *
      * @throws InvalidParameterException when a given message lacks the {@code {####}} placeholder
      */
-    public static Messaging messaging(MessagingRequest request) {
+    public static Messaging messaging(MessagingInput request) {
         Messaging defaults = Messaging.DEFAULT;
         String from = null;
         String subject = defaults.email().subject();
@@ -89,7 +89,7 @@ public final class PoolSettingsBuilder {
     }
 
     /** The password policy, with Cognito's default for every absent field. */
-    public static PasswordPolicy passwordPolicy(PasswordPolicyRequest request) {
+    public static PasswordPolicy passwordPolicy(PasswordPolicyInput request) {
         PasswordPolicy d = PasswordPolicy.DEFAULT;
         if (request == null) {
             return d;
@@ -105,7 +105,7 @@ public final class PoolSettingsBuilder {
     }
 
     /** The token lifetimes, with the default for every absent one. */
-    public static TokenValidity tokenValidity(TokenValidityRequest request) {
+    public static TokenValidity tokenValidity(TokenValidityInput request) {
         TokenValidity d = TokenValidity.DEFAULT;
         if (request == null) {
             return d;

@@ -6,7 +6,6 @@ import io.userpools.common.error.InvalidParameterException;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolSettings;
 import io.userpools.pool.StandardAttributes;
-import io.userpools.user.rest.AdminCreateUserRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +29,7 @@ final class NewUsers {
     private NewUsers() {
     }
 
-    static Draft draft(Pool pool, AdminCreateUserRequest request, UUID sub) {
+    static Draft draft(Pool pool, CreateUserCommand request, UUID sub) {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (request.attributes() != null) {
             attributes.putAll(request.attributes());

@@ -7,7 +7,6 @@ import io.userpools.common.error.UsernameExistsException;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
 import io.userpools.pool.StandardAttributes;
-import io.userpools.user.rest.AdminCreateUserRequest;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -50,7 +49,7 @@ public class UserService {
      *                                 email or phone number) is taken
      * @throws AliasExistsException when a verified alias is taken and not forced
      */
-    public Uni<PoolUser> create(String poolId, AdminCreateUserRequest request) {
+    public Uni<PoolUser> create(String poolId, CreateUserCommand request) {
         return pools.get(poolId).flatMap(pool -> {
             NewUsers.Draft draft = NewUsers.draft(pool, request, UUID.randomUUID());
             Uni<String> passwordHash = draft.password() == null ? Uni.createFrom().nullItem()

@@ -4,26 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.userpools.common.error.InvalidParameterException;
-import io.userpools.pool.rest.CreateUserPoolRequest.SchemaAttributeRequest;
+import io.userpools.pool.CreatePoolCommand.SchemaAttributeInput;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PoolSchemaBuilderTest {
 
-    private static SchemaAttributeRequest custom(String name, String type) {
-        return new SchemaAttributeRequest(name, type, null, null, null, null, null, null, null);
+    private static SchemaAttributeInput custom(String name, String type) {
+        return new SchemaAttributeInput(name, type, null, null, null, null, null, null, null);
     }
 
-    private static SchemaAttributeRequest text(String name, Integer min, Integer max) {
-        return new SchemaAttributeRequest(name, "String", null, null, null, min, max, null, null);
+    private static SchemaAttributeInput text(String name, Integer min, Integer max) {
+        return new SchemaAttributeInput(name, "String", null, null, null, min, max, null, null);
     }
 
-    private static SchemaAttributeRequest standard(String name, Boolean mutable, Boolean required) {
-        return new SchemaAttributeRequest(name, null, mutable, required, null, null, null, null, null);
+    private static SchemaAttributeInput standard(String name, Boolean mutable, Boolean required) {
+        return new SchemaAttributeInput(name, null, mutable, required, null, null, null, null, null);
     }
 
-    private static void assertInvalid(List<SchemaAttributeRequest> schema, String message) {
+    private static void assertInvalid(List<SchemaAttributeInput> schema, String message) {
         assertThatThrownBy(() -> PoolSchemaBuilder.schema(schema))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessage(message);
@@ -39,7 +39,7 @@ class PoolSchemaBuilderTest {
     @Test
     void customAttributesGetThePrefixAndDefaults() {
         List<AttributeDefinition> schema = PoolSchemaBuilder.schema(List.of(custom("tier", "String"),
-                new SchemaAttributeRequest("legacy", "Number", false, false, true, null, null, 1L, 9L)));
+                new SchemaAttributeInput("legacy", "Number", false, false, true, null, null, 1L, 9L)));
         assertThat(schema).hasSize(22);
         AttributeDefinition tier = schema.get(20);
         assertThat(tier.name()).isEqualTo("custom:tier");
@@ -73,7 +73,7 @@ class PoolSchemaBuilderTest {
 
     @Test
     void aStandardAttributeCannotBeDeveloperOnly() {
-        assertInvalid(List.of(new SchemaAttributeRequest("nickname", null, null, null, true, null, null, null, null)),
+        assertInvalid(List.of(new SchemaAttributeInput("nickname", null, null, null, true, null, null, null, null)),
                 "You can not change AttributeDataType or set developerOnlyAttribute for standard schema attribute nickname");
     }
 
@@ -100,7 +100,7 @@ class PoolSchemaBuilderTest {
 
     @Test
     void customAttributesCannotBeRequired() {
-        assertInvalid(List.of(new SchemaAttributeRequest("tier", "String", null, true, null, null, null, null, null)),
+        assertInvalid(List.of(new SchemaAttributeInput("tier", "String", null, true, null, null, null, null, null)),
                 "Required custom attributes are not supported currently.");
     }
 
@@ -121,12 +121,12 @@ class PoolSchemaBuilderTest {
     @Test
     void lengthConstraintsOnlyForStringsAndValueConstraintsOnlyForNumbers() {
         assertThatThrownBy(() -> PoolSchemaBuilder.schema(
-                List.of(new SchemaAttributeRequest("n", "Number", null, null, null, 1, 2, null, null))))
+                List.of(new SchemaAttributeInput("n", "Number", null, null, null, 1, 2, null, null))))
                 .isInstanceOf(InvalidParameterException.class);
         assertThatThrownBy(() -> PoolSchemaBuilder.schema(
-                List.of(new SchemaAttributeRequest("s", "String", null, null, null, null, null, 1L, null))))
+                List.of(new SchemaAttributeInput("s", "String", null, null, null, null, null, 1L, null))))
                 .isInstanceOf(InvalidParameterException.class);
-        assertInvalid(List.of(new SchemaAttributeRequest("n", "Number", null, null, null, null, null, 5L, 4L)),
+        assertInvalid(List.of(new SchemaAttributeInput("n", "Number", null, null, null, null, null, 5L, 4L)),
                 "Max value cannot be less than min value.");
     }
 
@@ -152,12 +152,12 @@ class PoolSchemaBuilderTest {
 
     @Test
     void atMostFiftyCustomAttributes() {
-        List<SchemaAttributeRequest> fifty = new ArrayList<>();
+        List<SchemaAttributeInput> fifty = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             fifty.add(custom("c" + i, "String"));
         }
         assertThat(PoolSchemaBuilder.schema(fifty)).hasSize(70);
-        List<SchemaAttributeRequest> fiftyOne = new ArrayList<>(fifty);
+        List<SchemaAttributeInput> fiftyOne = new ArrayList<>(fifty);
         fiftyOne.add(custom("c50", "Boolean"));
         assertThatThrownBy(() -> PoolSchemaBuilder.schema(fiftyOne))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("50");

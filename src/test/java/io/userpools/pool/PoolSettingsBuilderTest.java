@@ -4,27 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.userpools.common.error.InvalidParameterException;
-import io.userpools.pool.rest.CreateUserPoolRequest.CustomMessageRequest;
-import io.userpools.pool.rest.CreateUserPoolRequest.EmailTemplateRequest;
-import io.userpools.pool.rest.CreateUserPoolRequest.MessagingRequest;
-import io.userpools.pool.rest.CreateUserPoolRequest.PasswordPolicyRequest;
-import io.userpools.pool.rest.CreateUserPoolRequest.SmsTemplateRequest;
-import io.userpools.pool.rest.CreateUserPoolRequest.TokenValidityRequest;
-import io.userpools.pool.rest.CreateUserPoolRequest.TriggersRequest;
+import io.userpools.pool.CreatePoolCommand.CustomMessageInput;
+import io.userpools.pool.CreatePoolCommand.EmailTemplateInput;
+import io.userpools.pool.CreatePoolCommand.MessagingInput;
+import io.userpools.pool.CreatePoolCommand.PasswordPolicyInput;
+import io.userpools.pool.CreatePoolCommand.SmsTemplateInput;
+import io.userpools.pool.CreatePoolCommand.TokenValidityInput;
+import io.userpools.pool.CreatePoolCommand.TriggersInput;
 import org.junit.jupiter.api.Test;
 
 class PoolSettingsBuilderTest {
 
     private static final String SECRET = "0123456789abcdef";
 
-    private static TriggersRequest hook(String url, String secret, Integer timeout) {
-        return new TriggersRequest(new CustomMessageRequest(url, secret, timeout));
+    private static TriggersInput hook(String url, String secret, Integer timeout) {
+        return new TriggersInput(new CustomMessageInput(url, secret, timeout));
     }
 
     @Test
     void noTriggerIsNull() {
         assertThat(PoolSettingsBuilder.triggers(null)).isNull();
-        assertThat(PoolSettingsBuilder.triggers(new TriggersRequest(null))).isNull();
+        assertThat(PoolSettingsBuilder.triggers(new TriggersInput(null))).isNull();
     }
 
     @Test
@@ -58,8 +58,8 @@ class PoolSettingsBuilderTest {
         assertThat(messaging.email().message()).contains("{####}");
         assertThat(messaging.email().subject()).isNotBlank();
         assertThat(messaging.sms().message()).isEqualTo("Your verification code is {####}.");
-        var partial = PoolSettingsBuilder.messaging(new MessagingRequest(
-                new EmailTemplateRequest("no-reply@example.com", null, "Code: {####}"), null));
+        var partial = PoolSettingsBuilder.messaging(new MessagingInput(
+                new EmailTemplateInput("no-reply@example.com", null, "Code: {####}"), null));
         assertThat(partial.email().from()).isEqualTo("no-reply@example.com");
         assertThat(partial.email().subject()).isEqualTo("Your verification code");
         assertThat(partial.email().message()).isEqualTo("Code: {####}");
@@ -68,8 +68,8 @@ class PoolSettingsBuilderTest {
 
     @Test
     void templatesWithoutThePlaceholderAreRefusedTogether() {
-        assertThatThrownBy(() -> PoolSettingsBuilder.messaging(new MessagingRequest(
-                new EmailTemplateRequest(null, "Hi", "no code here"), new SmsTemplateRequest("nor here"))))
+        assertThatThrownBy(() -> PoolSettingsBuilder.messaging(new MessagingInput(
+                new EmailTemplateInput(null, "Hi", "no code here"), new SmsTemplateInput("nor here"))))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageStartingWith("2 validation errors detected: ")
                 .hasMessageContaining("messaging.email.message")
@@ -79,10 +79,10 @@ class PoolSettingsBuilderTest {
 
     @Test
     void passwordPolicyAndTokenValidityFillAbsentFields() {
-        var policy = PoolSettingsBuilder.passwordPolicy(new PasswordPolicyRequest(12, null, false, null, null, null));
+        var policy = PoolSettingsBuilder.passwordPolicy(new PasswordPolicyInput(12, null, false, null, null, null));
         assertThat(policy).isEqualTo(new PoolSettings.PasswordPolicy(12, true, false, true, true, 7));
         assertThat(PoolSettingsBuilder.passwordPolicy(null)).isEqualTo(PoolSettings.PasswordPolicy.DEFAULT);
-        var validity = PoolSettingsBuilder.tokenValidity(new TokenValidityRequest(300L, null, null));
+        var validity = PoolSettingsBuilder.tokenValidity(new TokenValidityInput(300L, null, null));
         assertThat(validity).isEqualTo(new PoolSettings.TokenValidity(300, 3600, 30L * 24 * 3600));
         assertThat(PoolSettingsBuilder.tokenValidity(null)).isEqualTo(PoolSettings.TokenValidity.DEFAULT);
     }

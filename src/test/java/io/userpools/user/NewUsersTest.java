@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.pool.TestPools;
-import io.userpools.user.rest.AdminCreateUserRequest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -55,8 +54,8 @@ class NewUsersTest {
         assertThat(NewUsers.draft(TestPools.plain(), request("nopass", Map.of()), SUB).password()).isNull();
     }
 
-    private static AdminCreateUserRequest request(String username, Map<String, String> attributes) {
-        return new AdminCreateUserRequest(username, attributes, null, null, null, null);
+    private static CreateUserCommand request(String username, Map<String, String> attributes) {
+        return new CreateUserCommand(username, attributes, null, null, null, null);
     }
 
     /** The possessive email look-alike pattern matches exactly what the former greedy one did. */

@@ -49,7 +49,7 @@ public class AuthResource {
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException (client) or UserNotFoundException")
     public Uni<AuthenticationResponse> initiateAuth(@NotNull SignInRequest request) {
         RequestConstraints.valid(request);
-        return signIn.signIn(request).map(AuthenticationResponse::of);
+        return signIn.signIn(request.toCommand()).map(AuthenticationResponse::of);
     }
 
     @POST
@@ -63,7 +63,7 @@ public class AuthResource {
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such client")
     public Uni<AuthenticationResponse> initiateAuthRefresh(@NotNull RefreshRequest request) {
         RequestConstraints.valid(request);
-        return signIn.refresh(request).map(AuthenticationResponse::of);
+        return signIn.refresh(request.toCommand()).map(AuthenticationResponse::of);
     }
 
     @POST
@@ -77,6 +77,6 @@ public class AuthResource {
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such client")
     public Uni<AuthenticationResponse> respondToAuthChallenge(@NotNull RespondToAuthChallengeRequest request) {
         RequestConstraints.valid(request);
-        return signIn.respondToNewPasswordChallenge(request).map(AuthenticationResponse::of);
+        return signIn.respondToNewPasswordChallenge(request.toCommand()).map(AuthenticationResponse::of);
     }
 }

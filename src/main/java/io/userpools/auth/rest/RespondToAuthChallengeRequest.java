@@ -1,6 +1,7 @@
 package io.userpools.auth.rest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.userpools.auth.NewPasswordCommand;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,4 +15,9 @@ public record RespondToAuthChallengeRequest(
         @NotNull @Size(min = 1, max = 128) String username,
         @NotNull @Size(min = 1, max = 256) String newPassword,
         @Size(max = 128) String secretHash) {
+
+    /** The domain command this body asks for. */
+    public NewPasswordCommand toCommand() {
+        return new NewPasswordCommand(clientId, challengeName, session, username, newPassword, secretHash);
+    }
 }

@@ -1,6 +1,7 @@
 package io.userpools.auth.rest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.userpools.auth.SignInCommand;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,4 +15,9 @@ public record SignInRequest(
         @NotNull @Size(min = 1, max = 256) String password,
         @Size(max = 128) String secretHash,
         Map<@Size(max = 131072) String, @Size(max = 131072) String> clientMetadata) {
+
+    /** The domain command this body asks for. */
+    public SignInCommand toCommand() {
+        return new SignInCommand(clientId, username, password, secretHash, clientMetadata);
+    }
 }

@@ -54,7 +54,7 @@ public class ClientResource {
     public Uni<Response> createUserPoolClient(@PathParam("poolId") String poolId,
             @NotNull CreateUserPoolClientRequest request, UriInfo uri) {
         RequestConstraints.valid(request);
-        return clients.create(poolId, request).map(created -> Response
+        return clients.create(poolId, request.toCommand()).map(created -> Response
                 .created(uri.getAbsolutePathBuilder().path(created.client().clientId()).build())
                 .entity(ClientView.of(created.client(), created.secret())).build());
     }

@@ -1,6 +1,7 @@
 package io.userpools.client.rest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.userpools.client.CreateClientCommand;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -27,5 +28,14 @@ public record CreateUserPoolClientRequest(
             @Schema(enumeration = {"seconds", "minutes", "hours", "days"}) String accessToken,
             @Schema(enumeration = {"seconds", "minutes", "hours", "days"}) String idToken,
             @Schema(enumeration = {"seconds", "minutes", "hours", "days"}) String refreshToken) {
+    }
+
+    /** The domain command this body asks for. */
+    public CreateClientCommand toCommand() {
+        CreateClientCommand.ValidityUnits units = tokenValidityUnits == null ? null
+                : new CreateClientCommand.ValidityUnits(tokenValidityUnits.accessToken(), tokenValidityUnits.idToken(),
+                        tokenValidityUnits.refreshToken());
+        return new CreateClientCommand(name, readAttributes, writeAttributes, explicitAuthFlows, generateSecret,
+                accessTokenValidity, idTokenValidity, refreshTokenValidity, units, preventUserExistenceErrors);
     }
 }

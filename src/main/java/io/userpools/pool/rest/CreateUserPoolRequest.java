@@ -1,6 +1,7 @@
 package io.userpools.pool.rest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.userpools.pool.CreatePoolCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -83,5 +84,33 @@ public record CreateUserPoolRequest(
             @Min(300) @Max(86_400) Long accessTokenSeconds,
             @Min(300) @Max(86_400) Long idTokenSeconds,
             @Min(3_600) @Max(315_360_000) Long refreshTokenSeconds) {
+    }
+
+    /** The domain command this body asks for. */
+    public CreatePoolCommand toCommand() {
+        List<CreatePoolCommand.SchemaAttributeInput> entries = schema == null ? null : schema.stream()
+                .map(a -> new CreatePoolCommand.SchemaAttributeInput(a.name(), a.type(), a.mutable(), a.required(),
+                        a.developerOnly(), a.minLength(), a.maxLength(), a.minValue(), a.maxValue()))
+                .toList();
+        CreatePoolCommand.TriggersInput hooks = triggers == null ? null
+                : new CreatePoolCommand.TriggersInput(triggers.customMessage() == null ? null
+                        : new CreatePoolCommand.CustomMessageInput(triggers.customMessage().url(),
+                                triggers.customMessage().secret(), triggers.customMessage().timeoutMillis()));
+        CreatePoolCommand.MessagingInput templates = messaging == null ? null
+                : new CreatePoolCommand.MessagingInput(
+                        messaging.email() == null ? null : new CreatePoolCommand.EmailTemplateInput(
+                                messaging.email().from(), messaging.email().subject(), messaging.email().message()),
+                        messaging.sms() == null ? null : new CreatePoolCommand.SmsTemplateInput(messaging.sms().message()));
+        CreatePoolCommand.PasswordPolicyInput policy = passwordPolicy == null ? null
+                : new CreatePoolCommand.PasswordPolicyInput(passwordPolicy.minimumLength(),
+                        passwordPolicy.requireUppercase(), passwordPolicy.requireLowercase(),
+                        passwordPolicy.requireNumbers(), passwordPolicy.requireSymbols(),
+                        passwordPolicy.temporaryPasswordValidityDays());
+        CreatePoolCommand.TokenValidityInput validity = tokenValidity == null ? null
+                : new CreatePoolCommand.TokenValidityInput(tokenValidity.accessTokenSeconds(),
+                        tokenValidity.idTokenSeconds(), tokenValidity.refreshTokenSeconds());
+        return new CreatePoolCommand(name, usernameAttributes, aliasAttributes, autoVerifiedAttributes,
+                attributesRequireVerificationBeforeUpdate, usernameCaseSensitive, entries, hooks, templates, policy,
+                validity);
     }
 }

@@ -58,7 +58,7 @@ public class PoolResource {
     @APIResponse(responseCode = "400", description = "InvalidParameterException: invalid schema or settings")
     public Uni<Response> createUserPool(@NotNull CreateUserPoolRequest request, UriInfo uri) {
         RequestConstraints.valid(request);
-        return pools.create(request).map(pool -> Response
+        return pools.create(request.toCommand()).map(pool -> Response
                 .created(uri.getAbsolutePathBuilder().path(pool.id()).build())
                 .entity(PoolView.of(pool)).build());
     }

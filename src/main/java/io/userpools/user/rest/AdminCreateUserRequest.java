@@ -1,6 +1,7 @@
 package io.userpools.user.rest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.userpools.user.CreateUserCommand;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -15,4 +16,10 @@ public record AdminCreateUserRequest(
         @Pattern(regexp = "RESEND|SUPPRESS") String messageAction,
         Boolean forceAliasCreation,
         Map<@Size(max = 131072) String, @Size(max = 131072) String> clientMetadata) {
+
+    /** The domain command this body asks for. */
+    public CreateUserCommand toCommand() {
+        return new CreateUserCommand(username, attributes, temporaryPassword, messageAction, forceAliasCreation,
+                clientMetadata);
+    }
 }

@@ -67,7 +67,7 @@ public class UserResource {
     public Uni<Response> adminCreateUser(@PathParam("poolId") String poolId,
             @NotNull AdminCreateUserRequest request, UriInfo uri) {
         RequestConstraints.valid(request);
-        return users.create(poolId, request).map(user -> Response
+        return users.create(poolId, request.toCommand()).map(user -> Response
                 .created(UriBuilder.fromUri(uri.getAbsolutePath()).path("{username}").build(user.username()))
                 .header(HttpHeaders.ETAG, UserView.etag(user))
                 .entity(UserView.of(user)).build());

@@ -1,0 +1,177 @@
+package io.userpools.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.userpools.common.error.CognitoException.Violation;
+import io.userpools.common.error.InvalidParameterException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The members of one AWS request body, read with the constraints of Cognito's service model. A
+ * member of the wrong JSON type is a {@code SerializationException} at once (as AWS answers);
+ * broken constraints are collected and reported together by {@link #check()} in Cognito's form:
+ * {@code N validation error(s) detected: Value '...' at 'userAttributes.1.member.value' failed to
+ * satisfy constraint: ...}, with camelCase member paths and 1-based list positions. Values of
+ * sensitive members (passwords, tokens) are never quoted.
+ */
+final class AwsInput {
+
+    /** A string shape of the model: length bounds, optional pattern, sensitive or not. */
+    record Shape(int min, int max, Pattern pattern, boolean sensitive) {
+        static Shape of(int min, int max, String pattern) {
+            return new Shape(min, max, pattern == null ? null : Pattern.compile(pattern), false);
+        }
+
+        Shape secret() {
+            return new Shape(min, max, pattern, true);
+        }
+    }
+
+    static final Shape USER_POOL_ID = Shape.of(1, 55, "[\\w-]+_[0-9a-zA-Z]+");
+    static final Shape USERNAME = Shape.of(1, 128, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+").secret();
+    static final Shape ATTRIBUTE_NAME = Shape.of(1, 32, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+    static final Shape ATTRIBUTE_VALUE = Shape.of(0, 2048, null).secret();
+    static final Shape CLIENT_ID = Shape.of(1, 128, "[\\w+]+").secret();
+    static final Shape NAME = Shape.of(1, 128, "[\\w\\s+=,.@-]+");
+    static final Shape PASSWORD = Shape.of(0, 256, "[\\S]+").secret();
+    static final Shape TOKEN = Shape.of(0, Integer.MAX_VALUE, "[A-Za-z0-9-_=.]+").secret();
+    static final Shape METADATA = Shape.of(0, 131072, null);
+
+    private final JsonNode body;
+    private final List<String> parts = new ArrayList<>();
+    private final List<Violation> violations = new ArrayList<>();
+
+    AwsInput(JsonNode body) {
+        this.body = body;
+    }
+
+    /** A string member; null when absent (a violation when required). */
+    String string(String member, Shape shape, boolean required) {
+        return checked(body.get(member), path(member), shape, required);
+    }
+
+    /** A boolean member, or null when absent. */
+    Boolean bool(String member) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            throw AwsProtocolException.serialization("Expected a boolean for " + member);
+        }
+        return node.booleanValue();
+    }
+
+    /** A list of strings, or null when absent. */
+    List<String> strings(String member, Shape shape) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw AwsProtocolException.serialization("Expected a list for " + member);
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            values.add(checked(node.get(i), path(member) + "." + (i + 1) + ".member", shape, true));
+        }
+        return values;
+    }
+
+    /** An AttributeListType member ({@code [{"Name","Value"}]}) as a map, or null when absent. */
+    Map<String, String> attributes(String member, boolean required) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            if (required) {
+                violation(null, path(member), "Member must not be null", false);
+            }
+            return null;
+        }
+        if (!node.isArray()) {
+            throw AwsProtocolException.serialization("Expected a list for " + member);
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode entry = node.get(i);
+            if (!entry.isObject()) {
+                throw AwsProtocolException.serialization("Expected a structure in " + member);
+            }
+            String at = path(member) + "." + (i + 1) + ".member";
+            String name = checked(entry.get("Name"), at + ".name", ATTRIBUTE_NAME, true);
+            String value = checked(entry.get("Value"), at + ".value", ATTRIBUTE_VALUE, false);
+            if (name != null) {
+                attributes.put(name, value);
+            }
+        }
+        return attributes;
+    }
+
+    /** A string-to-string map member (ClientMetadata, AuthParameters), or null when absent. */
+    Map<String, String> map(String member) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw AwsProtocolException.serialization("Expected a map for " + member);
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (var it = node.fields(); it.hasNext();) {
+            var field = it.next();
+            String value = checked(field.getValue(), path(member) + "." + field.getKey() + ".value",
+                    METADATA, false);
+            map.put(field.getKey(), value);
+        }
+        return map;
+    }
+
+    /** Throws the collected violations as one InvalidParameterException in Cognito's wording. */
+    void check() {
+        if (!parts.isEmpty()) {
+            throw InvalidParameterException.summary(parts, violations);
+        }
+    }
+
+    private String checked(JsonNode node, String path, Shape shape, boolean required) {
+        if (node == null || node.isNull()) {
+            if (required) {
+                violation(null, path, "Member must not be null", false);
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw AwsProtocolException.serialization("Expected a string at " + path);
+        }
+        String value = node.textValue();
+        int length = value.codePointCount(0, value.length());
+        if (length > shape.max()) {
+            violation(value, path, "Member must have length less than or equal to " + shape.max(), shape.sensitive());
+        } else if (length < shape.min()) {
+            violation(value, path, "Member must have length greater than or equal to " + shape.min(),
+                    shape.sensitive());
+        } else if (shape.pattern() != null && !value.isEmpty() && !shape.pattern().matcher(value).matches()) {
+            violation(value, path, "Member must satisfy regular expression pattern: " + shape.pattern().pattern(),
+                    shape.sensitive());
+        }
+        return value;
+    }
+
+    private void violation(String value, String path, String constraint, boolean sensitive) {
+        if (value == null) {
+            parts.add("Value null at '" + path + "' failed to satisfy constraint: " + constraint);
+        } else if (sensitive || value.length() > 2048) {
+            parts.add(InvalidParameterException.part(path, constraint));
+        } else {
+            parts.add(InvalidParameterException.part(value, path, constraint));
+        }
+        violations.add(new Violation(path, constraint));
+    }
+
+    /** The model's member name as AWS paths spell it: first letter lower case. */
+    static String path(String member) {
+        return Character.toLowerCase(member.charAt(0)) + member.substring(1);
+    }
+}

@@ -1,0 +1,123 @@
+package io.userpools.aws;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.userpools.attribute.ClientPermissions;
+import io.userpools.client.Client;
+import io.userpools.pool.Pool;
+import io.userpools.user.PoolUser;
+import io.userpools.verification.CodeDeliveryDetails;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/** The output shapes of Cognito's model, written from the domain's records. */
+final class AwsShapes {
+
+    private AwsShapes() {
+    }
+
+    /** A timestamp as the JSON 1.1 protocol sends it: epoch seconds, a JSON number with millis. */
+    static BigDecimal time(Instant instant) {
+        return BigDecimal.valueOf(instant.toEpochMilli(), 3);
+    }
+
+    /** AttributeListType: {@code [{"Name","Value"}]}, by name, only the names the filter lets through. */
+    static ArrayNode attributes(ObjectNode parent, String member, Map<String, String> values,
+            Predicate<String> readable) {
+        ArrayNode list = parent.putArray(member);
+        new TreeMap<>(values).forEach((name, value) -> {
+            if (readable.test(name)) {
+                list.addObject().put("Name", name).put("Value", value);
+            }
+        });
+        return list;
+    }
+
+    /** AdminGetUserResponse: the user with all attributes. */
+    static void adminUser(ObjectNode out, PoolUser user) {
+        out.put("Username", user.username());
+        attributes(out, "UserAttributes", user.attributes(), name -> true);
+        dates(out, user);
+    }
+
+    /** UserType, as AdminCreateUser answers it (attributes in {@code Attributes}). */
+    static void userType(ObjectNode out, PoolUser user) {
+        out.put("Username", user.username());
+        attributes(out, "Attributes", user.attributes(), name -> true);
+        dates(out, user);
+    }
+
+    /** GetUserResponse: only what the token's client may read. */
+    static void selfUser(ObjectNode out, PoolUser user, ClientPermissions client) {
+        out.put("Username", user.username());
+        attributes(out, "UserAttributes", user.attributes(), client.readAttributes()::contains);
+    }
+
+    private static void dates(ObjectNode out, PoolUser user) {
+        out.put("UserCreateDate", time(user.createdAt()));
+        out.put("UserLastModifiedDate", time(user.lastModifiedAt()));
+        out.put("Enabled", user.enabled());
+        out.put("UserStatus", user.status().name());
+    }
+
+    /** UserPoolType, the members Userpools has. */
+    static void pool(ObjectNode out, Pool pool, String region) {
+        out.put("Id", pool.id());
+        out.put("Name", pool.name());
+        out.put("Arn", "arn:aws:cognito-idp:" + region + ":000000000000:userpool/" + pool.id());
+        out.put("CreationDate", time(pool.createdAt()));
+        out.put("LastModifiedDate", time(pool.lastModifiedAt()));
+        var settings = pool.settings();
+        strings(out, "UsernameAttributes", settings.usernameAttributes());
+        strings(out, "AliasAttributes", settings.aliasAttributes());
+        strings(out, "AutoVerifiedAttributes", settings.autoVerifiedAttributes());
+        out.putObject("UsernameConfiguration").put("CaseSensitive", settings.usernameCaseSensitive());
+    }
+
+    /** UserPoolClientType, the members Userpools has; the secret only when given. */
+    static void client(ObjectNode out, Client client, String secret) {
+        out.put("UserPoolId", client.poolId());
+        out.put("ClientName", client.name());
+        out.put("ClientId", client.clientId());
+        if (secret != null) {
+            out.put("ClientSecret", secret);
+        }
+        out.put("CreationDate", time(client.createdAt()));
+        out.put("LastModifiedDate", time(client.lastModifiedAt()));
+        var s = client.settings();
+        out.put("AccessTokenValidity", s.accessTokenSeconds());
+        out.put("IdTokenValidity", s.idTokenSeconds());
+        out.put("RefreshTokenValidity", s.refreshTokenSeconds());
+        out.putObject("TokenValidityUnits").put("AccessToken", "seconds").put("IdToken", "seconds")
+                .put("RefreshToken", "seconds");
+        strings(out, "ReadAttributes", s.readAttributes());
+        strings(out, "WriteAttributes", s.writeAttributes());
+        strings(out, "ExplicitAuthFlows", s.explicitAuthFlows());
+        if (s.preventUserExistenceErrors() != null) {
+            out.put("PreventUserExistenceErrors", s.preventUserExistenceErrors());
+        }
+    }
+
+    /** CodeDeliveryDetailsListType, left out when no code was sent. */
+    static void deliveries(ObjectNode out, List<CodeDeliveryDetails> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        ArrayNode list = out.putArray("CodeDeliveryDetailsList");
+        for (CodeDeliveryDetails d : deliveries) {
+            list.addObject().put("Destination", d.destination()).put("DeliveryMedium", d.deliveryMedium().name())
+                    .put("AttributeName", d.attributeName());
+        }
+    }
+
+    private static void strings(ObjectNode out, String member, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            ArrayNode list = out.putArray(member);
+            values.forEach(list::add);
+        }
+    }
+}

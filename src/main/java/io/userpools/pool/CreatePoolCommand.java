@@ -1,0 +1,79 @@
+package io.userpools.pool;
+
+import java.util.List;
+
+/**
+ * CreateUserPool as the domain takes it, from either facade: the facades check sizes and shapes,
+ * {@code PoolSchemaBuilder} and {@code PoolSettingsBuilder} the rules that span several fields and
+ * fill in Cognito's defaults for absent settings.
+ */
+public record CreatePoolCommand(
+        String name,
+        List<String> usernameAttributes,
+        List<String> aliasAttributes,
+        List<String> autoVerifiedAttributes,
+        List<String> attributesRequireVerificationBeforeUpdate,
+        Boolean usernameCaseSensitive,
+        List<SchemaAttributeInput> schema,
+        TriggersInput triggers,
+        MessagingInput messaging,
+        PasswordPolicyInput passwordPolicy,
+        TokenValidityInput tokenValidity) {
+
+    /**
+     * One schema entry. For a custom attribute, {@code name} has no {@code custom:} prefix; a
+     * standard attribute may only set {@code required} and {@code mutable}.
+     */
+    public record SchemaAttributeInput(
+            String name,
+            String type,
+            Boolean mutable,
+            Boolean required,
+            Boolean developerOnly,
+            Integer minLength,
+            Integer maxLength,
+            Long minValue,
+            Long maxValue) {
+    }
+
+    /** Webhooks that stand in for Cognito's Lambda triggers. */
+    public record TriggersInput(CustomMessageInput customMessage) {
+    }
+
+    /** The custom message webhook: an absolute http(s) URL and the secret that signs each call. */
+    public record CustomMessageInput(
+            String url,
+            String secret,
+            Integer timeoutMillis) {
+    }
+
+    /** Message templates; each message needs the {@code {####}} code placeholder. */
+    public record MessagingInput(EmailTemplateInput email, SmsTemplateInput sms) {
+    }
+
+    public record EmailTemplateInput(
+            String from,
+            String subject,
+            String message) {
+    }
+
+    public record SmsTemplateInput(String message) {
+    }
+
+    /** Cognito's password policy; absent fields take Cognito's defaults. */
+    public record PasswordPolicyInput(
+            Integer minimumLength,
+            Boolean requireUppercase,
+            Boolean requireLowercase,
+            Boolean requireNumbers,
+            Boolean requireSymbols,
+            Integer temporaryPasswordValidityDays) {
+    }
+
+    /** Default token lifetimes of the pool's clients, in seconds, within Cognito's bounds. */
+    public record TokenValidityInput(
+            Long accessTokenSeconds,
+            Long idTokenSeconds,
+            Long refreshTokenSeconds) {
+    }
+}
