@@ -12,14 +12,28 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A pool or client id that cannot be one (here with a NUL, which PostgreSQL refuses in text) names
- * nothing: 404 ResourceNotFoundException on every route that takes one, never a 500 from the
- * database. Found by hostile/HostileRequestsTest.
+ * A pool or client id that cannot be one names nothing: 404 ResourceNotFoundException on every
+ * route that takes one, found without asking the database. One with a NUL (which PostgreSQL
+ * refuses in text, a 500 before) is not even text the service takes: 400 InvalidParameterException.
+ * Found by hostile/HostileRequestsTest.
  */
 @QuarkusTest
 class MalformedIdsTest {
 
-    private static final List<String> NOT_IDS = List.of("%00", "a%00b", "us-east-1_abc%00", "us-east-1_%C3%A9");
+    private static final List<String> NOT_IDS = List.of("us-east-1_%C3%A9", "a.b", "us-east-1_abc'", "x".repeat(200));
+    private static final List<String> NUL_IDS = List.of("%00", "a%00b", "us-east-1_abc%00");
+
+    @Test
+    void anIdWithANulIsRefusedAsInput() {
+        String poolId = Api.createPool();
+        for (String id : NUL_IDS) {
+            for (String path : List.of("/pools/" + id, "/pools/" + id + "/users/a", "/pools/" + id + "/.well-known/jwks.json",
+                    "/pools/" + poolId + "/clients/" + id)) {
+                admin().urlEncodingEnabled(false).get(path)
+                        .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("InvalidParameterException"));
+            }
+        }
+    }
 
     @Test
     void aPoolIdThatCannotBeOneIsNotFoundOnEveryRoute() {
