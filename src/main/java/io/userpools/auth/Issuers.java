@@ -1,11 +1,9 @@
 package io.userpools.auth;
 
-import java.util.regex.Pattern;
+import io.userpools.pool.PoolService;
 
 /** A pool's token issuer, {@code <base>/pools/<poolId>}, and the pool id read back from one. */
 public final class Issuers {
-
-    private static final Pattern POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
 
     private Issuers() {
     }
@@ -21,7 +19,7 @@ public final class Issuers {
             return null;
         }
         String poolId = issuer.substring(prefix.length());
-        return poolId.length() <= 55 && POOL_ID.matcher(poolId).matches() ? poolId : null;
+        return PoolService.isPoolId(poolId) ? poolId : null;
     }
 
     private static String stripSlash(String base) {
