@@ -53,7 +53,11 @@ public class AttributeResource {
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "adminUpdateUserAttributes",
-            summary = "Update a user's attributes, all or nothing; \"\" or null deletes")
+            summary = "Update a user's attributes, all or nothing; \"\" or null deletes",
+            description = "AdminUpdateUserAttributes. Every check runs before anything changes, and every violation "
+            + "is reported; a changed email or phone number loses its verified flag unless the request "
+            + "sets it, may be held pending verification, and may get a code. If-Match makes the change "
+            + "conditional on the version (412 otherwise).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "update", value = Examples.UPDATE)))
     @APIResponse(responseCode = "200", description = "The updated user, with its new version as ETag",
             headers = @Header(name = HttpHeaders.ETAG, description = "The user's version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
@@ -80,7 +84,9 @@ public class AttributeResource {
     }
 
     @DELETE
-    @Operation(operationId = "adminDeleteUserAttributes", summary = "Delete some of a user's attributes")
+    @Operation(operationId = "adminDeleteUserAttributes", summary = "Delete some of a user's attributes",
+            description = "AdminDeleteUserAttributes. Deletes the named attributes (name, repeated), with the checks "
+            + "of an update; If-Match makes it conditional on the user's version (412 otherwise).")
     @APIResponse(responseCode = "200", description = "The user without those attributes, with its new version as ETag",
             headers = @Header(name = HttpHeaders.ETAG, description = "The user's version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = UserView.class)))

@@ -49,7 +49,10 @@ public class MeAttributesResource {
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateUserAttributes",
-            summary = "Update the signed-in user's attributes within the client's write list; \"\" or null deletes")
+            summary = "Update the signed-in user's attributes within the client's write list; \"\" or null deletes",
+            description = "UpdateUserAttributes. The same checks as the admin update, within the app client's write "
+            + "list (403 NotAuthorizedException otherwise); changed email or phone numbers get codes, "
+            + "reported in codeDeliveryDetails.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "update", value = Examples.SELF_UPDATE)))
     @APIResponse(responseCode = "200", description = "Where codes went, and the user as the client may read it",
             content = @Content(schema = @Schema(implementation = SelfUpdateView.class)))
@@ -70,7 +73,9 @@ public class MeAttributesResource {
     }
 
     @DELETE
-    @Operation(operationId = "deleteUserAttributes", summary = "Delete some of the signed-in user's attributes")
+    @Operation(operationId = "deleteUserAttributes", summary = "Delete some of the signed-in user's attributes",
+            description = "DeleteUserAttributes. Deletes the named attributes (name repeated) of the access token's "
+            + "user, within the app client's write list.")
     @APIResponse(responseCode = "200", description = "The user without those attributes, as the client may read it",
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "InvalidParameterException: unknown, required or immutable name")

@@ -36,7 +36,12 @@ public class AuthResource {
 
     @POST
     @Path("/sign-in")
-    @Operation(operationId = "initiateAuth", summary = "Sign in with username (or alias) and password (USER_PASSWORD_AUTH)")
+    @Operation(operationId = "initiateAuth",
+            summary = "Sign in with username (or alias) and password (USER_PASSWORD_AUTH)",
+            description = "InitiateAuth with USER_PASSWORD_AUTH, public. Checks in Cognito's order (client, secret "
+            + "hash, user, password, status); answers tokens, or the NEW_PASSWORD_REQUIRED challenge "
+            + "for a temporary password. Repeated wrong passwords lock the user out for a while "
+            + "(Retry-After).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "password", value = Examples.SIGN_IN)))
     @APIResponse(responseCode = "200", description = "Tokens, or the NEW_PASSWORD_REQUIRED challenge with a session",
             content = @Content(schema = @Schema(implementation = AuthenticationResponse.class)))
@@ -54,7 +59,10 @@ public class AuthResource {
 
     @POST
     @Path("/refresh")
-    @Operation(operationId = "initiateAuthRefresh", summary = "New access and ID tokens for a refresh token (REFRESH_TOKEN_AUTH)")
+    @Operation(operationId = "initiateAuthRefresh",
+            summary = "New access and ID tokens for a refresh token (REFRESH_TOKEN_AUTH)",
+            description = "InitiateAuth with REFRESH_TOKEN_AUTH, public. New access and ID tokens for a refresh "
+            + "token that is neither expired nor revoked.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "refresh", value = Examples.REFRESH)))
     @APIResponse(responseCode = "200", description = "Access and ID tokens",
             content = @Content(schema = @Schema(implementation = AuthenticationResponse.class)))
@@ -68,7 +76,9 @@ public class AuthResource {
 
     @POST
     @Path("/respond-to-challenge")
-    @Operation(operationId = "respondToAuthChallenge", summary = "Answer NEW_PASSWORD_REQUIRED with a new password")
+    @Operation(operationId = "respondToAuthChallenge", summary = "Answer NEW_PASSWORD_REQUIRED with a new password",
+            description = "RespondToAuthChallenge, public. Answers NEW_PASSWORD_REQUIRED with the session of the "
+            + "sign-in and a new password that meets the pool's policy; answers the tokens.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "newPassword", value = Examples.NEW_PASSWORD)))
     @APIResponse(responseCode = "200", description = "Tokens",
             content = @Content(schema = @Schema(implementation = AuthenticationResponse.class)))

@@ -41,7 +41,8 @@ public class MeResource {
     }
 
     @GET
-    @Operation(operationId = "getUser", summary = "The signed-in user, with the attributes its client may read")
+    @Operation(operationId = "getUser", summary = "The signed-in user, with the attributes its client may read",
+            description = "GetUser. The user of the access token, with only the attributes its app client may read.")
     @APIResponse(responseCode = "200", description = "The user, readable attributes only",
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "PasswordResetRequiredException or UserNotConfirmedException")
@@ -54,7 +55,10 @@ public class MeResource {
 
     @POST
     @Path("/global-sign-out")
-    @Operation(operationId = "globalSignOut", summary = "Revoke every refresh token and every access token issued so far")
+    @Operation(operationId = "globalSignOut",
+            summary = "Revoke every refresh token and every access token issued so far",
+            description = "GlobalSignOut. Revokes every refresh token of the access token's user and every access "
+            + "token issued before now, this one included.")
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Signed out everywhere")

@@ -36,7 +36,9 @@ public class WellKnownResource {
 
     @GET
     @Path("/jwks.json")
-    @Operation(operationId = "getJwks", summary = "The pool's public keys (JWKS)")
+    @Operation(operationId = "getJwks", summary = "The pool's public keys (JWKS)",
+            description = "Public. The pool's RSA public keys as a JSON Web Key Set, by kid, to check the pool's "
+            + "tokens.")
     @APIResponse(responseCode = "200", description = "{\"keys\": [RSA public JWKs with kid, alg RS256, use sig]}")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
     public Uni<Map<String, Object>> getJwks(@PathParam("poolId") String poolId) {
@@ -45,7 +47,9 @@ public class WellKnownResource {
 
     @GET
     @Path("/openid-configuration")
-    @Operation(operationId = "getOpenIdConfiguration", summary = "OpenID discovery document of the pool")
+    @Operation(operationId = "getOpenIdConfiguration", summary = "OpenID discovery document of the pool",
+            description = "Public. The pool's OpenID Connect discovery document: its issuer, where its JWKS is, "
+            + "and what its tokens offer.")
     @APIResponse(responseCode = "200", description = "The discovery document; issuer = <base>/pools/{poolId}")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
     public Uni<Map<String, Object>> getOpenIdConfiguration(@PathParam("poolId") String poolId) {

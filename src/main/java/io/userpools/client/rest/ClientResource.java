@@ -44,7 +44,10 @@ public class ClientResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createUserPoolClient", summary = "Create an app client; a generated secret is shown once")
+    @Operation(operationId = "createUserPoolClient", summary = "Create an app client; a generated secret is shown once",
+            description = "CreateUserPoolClient. The client's read and write attribute lists (Cognito's defaults "
+            + "when absent), its auth flows and token validities. A secret, when asked for, is in this "
+            + "answer only and sealed at rest.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "client", value = Examples.CREATE_CLIENT)))
     @APIResponse(responseCode = "201", description = "The new client, with clientSecret when one was generated",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The new client", schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -61,7 +64,8 @@ public class ClientResource {
 
     @GET
     @Path("/{clientId}")
-    @Operation(operationId = "describeUserPoolClient", summary = "Describe an app client (never its secret)")
+    @Operation(operationId = "describeUserPoolClient", summary = "Describe an app client (never its secret)",
+            description = "DescribeUserPoolClient. The client's settings; its secret is never shown again.")
     @APIResponse(responseCode = "200", description = "The client",
             content = @Content(schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool or client")

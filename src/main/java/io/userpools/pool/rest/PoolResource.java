@@ -50,7 +50,12 @@ public class PoolResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createUserPool", summary = "Create a user pool with its schema and settings")
+    @Operation(operationId = "createUserPool", summary = "Create a user pool with its schema and settings",
+            description = "CreateUserPool. The schema holds Cognito's 20 standard attributes plus the custom ones "
+            + "given (named custom:<name> from then on); the pool's username or alias attributes, "
+            + "auto-verified attributes, verification before update, username case sensitivity, "
+            + "password policy, token validities, messaging and webhook triggers are set here. Answers "
+            + "the pool with its id.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "pool", value = Examples.CREATE_POOL)))
     @APIResponse(responseCode = "201", description = "The new pool",
             headers = @Header(name = HttpHeaders.LOCATION, description = "The new pool", schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -64,7 +69,10 @@ public class PoolResource {
     }
 
     @GET
-    @Operation(operationId = "listUserPools", summary = "List the pools, in pages")
+    @Operation(operationId = "listUserPools", summary = "List the pools, in pages",
+            description = "ListUserPools. At most maxResults pools (1-60) per page; nextToken, absent on the last "
+            + "page, asks for the next one. Tokens are sealed, good for this operation only and for an "
+            + "hour.")
     @APIResponse(responseCode = "200", description = "One page of pools")
     @APIResponse(responseCode = "400", description = "InvalidParameterException: bad limit, or a bad or expired token")
     public Uni<PoolListView> listUserPools(
@@ -77,7 +85,9 @@ public class PoolResource {
 
     @GET
     @Path("/{poolId}")
-    @Operation(operationId = "describeUserPool", summary = "Describe a pool, with its full schema")
+    @Operation(operationId = "describeUserPool", summary = "Describe a pool, with its full schema",
+            description = "DescribeUserPool. The pool's settings and its full schema, standard and custom "
+            + "attributes.")
     @APIResponse(responseCode = "200", description = "The pool")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
     public Uni<PoolView> describeUserPool(@PathParam("poolId") String poolId) {
@@ -86,7 +96,8 @@ public class PoolResource {
 
     @DELETE
     @Path("/{poolId}")
-    @Operation(operationId = "deleteUserPool", summary = "Delete a pool with all its users and clients")
+    @Operation(operationId = "deleteUserPool", summary = "Delete a pool with all its users and clients",
+            description = "DeleteUserPool. Deletes the pool with all its users, app clients and codes.")
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")

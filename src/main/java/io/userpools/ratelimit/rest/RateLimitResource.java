@@ -40,7 +40,9 @@ public class RateLimitResource {
     }
 
     @GET
-    @Operation(operationId = "getUserPoolRateLimits", summary = "The pool's own rate limits and those in force")
+    @Operation(operationId = "getUserPoolRateLimits", summary = "The pool's own rate limits and those in force",
+            description = "Requests per second allowed on this pool per Cognito quota category: the pool's own "
+            + "limits and those in force (the pool's, else the deployment's).")
     @APIResponse(responseCode = "200", description = "The limits, requests per second per category")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
     public Uni<RateLimitsView> getUserPoolRateLimits(@PathParam("poolId") String poolId) {
@@ -50,7 +52,10 @@ public class RateLimitResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "setUserPoolRateLimits",
-            summary = "Replace the pool's own rate limits (an empty map returns to the deployment's)")
+            summary = "Replace the pool's own rate limits (an empty map returns to the deployment's)",
+            description = "Replaces the pool's own limits per Cognito quota category; a category left out follows "
+            + "the deployment's limit. Calls over a limit get 429 TooManyRequestsException with "
+            + "Retry-After.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "limits", value = Examples.RATE_LIMITS)))
     @APIResponse(responseCode = "200", description = "The limits now in force")
     @APIResponse(responseCode = "400", description = "InvalidParameterException: unknown category or a limit out of 1..1000000")

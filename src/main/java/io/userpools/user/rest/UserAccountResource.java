@@ -42,7 +42,10 @@ public class UserAccountResource {
     @PUT
     @Path("/{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "adminSetUserPassword", summary = "Set a user's password, permanent or temporary")
+    @Operation(operationId = "adminSetUserPassword", summary = "Set a user's password, permanent or temporary",
+            description = "AdminSetUserPassword. The password must meet the pool's policy and is stored only as a "
+            + "bcrypt hash; permanent makes the user CONFIRMED, temporary FORCE_CHANGE_PASSWORD (the "
+            + "next sign-in gets the NEW_PASSWORD_REQUIRED challenge).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "password", value = Examples.SET_PASSWORD)))
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -60,7 +63,8 @@ public class UserAccountResource {
 
     @POST
     @Path("/{username}/disable")
-    @Operation(operationId = "adminDisableUser", summary = "Disable a user and revoke all its tokens")
+    @Operation(operationId = "adminDisableUser", summary = "Disable a user and revoke all its tokens",
+            description = "AdminDisableUser. The user can no longer sign in, and every session it has is revoked.")
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Disabled")
@@ -73,7 +77,8 @@ public class UserAccountResource {
 
     @POST
     @Path("/{username}/enable")
-    @Operation(operationId = "adminEnableUser", summary = "Enable a disabled user")
+    @Operation(operationId = "adminEnableUser", summary = "Enable a disabled user",
+            description = "AdminEnableUser. The user can sign in again; tokens revoked by the disable stay revoked.")
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Enabled")
@@ -86,7 +91,10 @@ public class UserAccountResource {
 
     @POST
     @Path("/{username}/global-sign-out")
-    @Operation(operationId = "adminUserGlobalSignOut", summary = "Revoke every refresh token and access token of a user")
+    @Operation(operationId = "adminUserGlobalSignOut",
+            summary = "Revoke every refresh token and access token of a user",
+            description = "AdminUserGlobalSignOut. Revokes every refresh token of the user and every access token "
+            + "issued before now, at once on every replica.")
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Signed out everywhere")

@@ -53,7 +53,11 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "adminCreateUser", summary = "Create a user with a temporary password")
+    @Operation(operationId = "adminCreateUser", summary = "Create a user with a temporary password",
+            description = "AdminCreateUser. Checks the username and attributes against the pool's schema and rules "
+            + "(username or alias attributes, uniqueness); a temporary password must meet the pool's "
+            + "policy and leaves the user in FORCE_CHANGE_PASSWORD. Answers the user, with its "
+            + "location.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "user", value = Examples.CREATE_USER)))
     @APIResponse(responseCode = "201", description = "The new user, in FORCE_CHANGE_PASSWORD",
             headers = {@Header(name = HttpHeaders.LOCATION, description = "The new user", schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -74,7 +78,10 @@ public class UserResource {
     }
 
     @GET
-    @Operation(operationId = "listUsers", summary = "List users, optionally filtered, a page at a time")
+    @Operation(operationId = "listUsers", summary = "List users, optionally filtered, a page at a time",
+            description = "ListUsers. filter is Cognito's `attribute = \"value\"` or `attribute ^= \"prefix\"` on "
+            + "the searchable attributes; users come in a stable order, limit (1-60) per page, and "
+            + "paginationToken, absent on the last page, asks for the next one.")
     @APIResponse(responseCode = "200", description = "One page of users; paginationToken is absent on the last page",
             content = @Content(schema = @Schema(implementation = UserListView.class)))
     @APIResponse(responseCode = "400",
@@ -94,7 +101,9 @@ public class UserResource {
 
     @GET
     @Path("/{username}")
-    @Operation(operationId = "adminGetUser", summary = "Get a user by username, sub or alias")
+    @Operation(operationId = "adminGetUser", summary = "Get a user by username, sub or alias",
+            description = "AdminGetUser. Finds the user by username, sub or alias. The ETag header is the user's "
+            + "version, for If-Match on later writes.")
     @APIResponse(responseCode = "200", description = "The user, with its version as ETag",
             headers = @Header(name = HttpHeaders.ETAG, description = "The user's version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = UserView.class)))
@@ -108,7 +117,8 @@ public class UserResource {
 
     @DELETE
     @Path("/{username}")
-    @Operation(operationId = "adminDeleteUser", summary = "Delete a user")
+    @Operation(operationId = "adminDeleteUser", summary = "Delete a user",
+            description = "AdminDeleteUser. Deletes the user; its username and aliases are free again.")
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -51,7 +51,10 @@ public class MeVerificationResource {
     @POST
     @Path("/verification-code")
     @Operation(operationId = "getUserAttributeVerificationCode",
-            summary = "Send a fresh code to the signed-in user's current email or phone number")
+            summary = "Send a fresh code to the signed-in user's current email or phone number",
+            description = "GetUserAttributeVerificationCode. Sends a new code for email or phone_number to its "
+            + "current value and answers where it went, masked; a newer code supersedes older ones. At "
+            + "most 5 requests per user and hour (429 LimitExceededException).")
     @Consumes(MediaType.WILDCARD)
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = GetUserAttributeVerificationCodeRequest.class),
@@ -78,7 +81,10 @@ public class MeVerificationResource {
     @Path("/verify")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "verifyUserAttribute",
-            summary = "Verify the signed-in user's email or phone number with the code; a pending value becomes active")
+            summary = "Verify the signed-in user's email or phone number with the code; a pending value becomes active",
+            description = "VerifyUserAttribute. Checks the code: the value becomes verified, a pending value "
+            + "becomes active, and an alias it held elsewhere is freed. Codes are single use and expire "
+            + "after 24 hours; at most 15 attempts per user and hour.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "code", value = Examples.VERIFY)))
     @APIResponse(responseCode = "200", description = "The user, as the client may read it",
             content = @Content(schema = @Schema(implementation = UserView.class)))
