@@ -269,6 +269,33 @@ class ClientAdministrationTest {
     }
 
     @Test
+    void deleteUserPoolClientServesAnAcceptOfProblemJson() {
+        String poolId = createPool();
+        String clientId = client(poolId, "web");
+        admin().accept(PROBLEM).when().delete("/pools/{p}/clients/{c}", poolId, clientId)
+                .then().statusCode(204).body(org.hamcrest.Matchers.emptyString());
+        admin().accept(PROBLEM).when().delete("/pools/{p}/clients/{c}", poolId, clientId)
+                .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("ResourceNotFoundException"));
+    }
+
+    @Test
+    void idsThatCannotBeOnesAreNotFoundOnTheNewRoutes() {
+        String poolId = createPool();
+        String clientId = client(poolId, "web");
+        for (String id : List.of("us-east-1_%C3%A9", "a.b", "us-east-1_abc'", "x".repeat(200))) {
+            admin().urlEncodingEnabled(false).get("/pools/" + id + "/clients")
+                    .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("ResourceNotFoundException"));
+            admin().urlEncodingEnabled(false).delete("/pools/" + poolId + "/clients/" + id)
+                    .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("ResourceNotFoundException"));
+            adminJson(Map.of()).urlEncodingEnabled(false).put("/pools/" + poolId + "/clients/" + id)
+                    .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("ResourceNotFoundException"));
+            admin().urlEncodingEnabled(false).delete("/pools/" + id + "/clients/" + clientId)
+                    .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("ResourceNotFoundException"));
+        }
+        admin().when().get("/pools/{p}/clients/{c}", poolId, clientId).then().statusCode(200);
+    }
+
+    @Test
     void theNewRoutesNeedAdminCredentials() {
         String poolId = createPool();
         String clientId = client(poolId, "web");

@@ -41,7 +41,7 @@ class ClientCacheTest {
                     public long maxEntries() {
                         return 3;
                     }
-        
+
                     @Override
                     public Duration ttl() {
                         return Duration.ofMinutes(1);
