@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.userpools.aws.AwsOperations.Call;
+import io.userpools.client.Client;
 import io.userpools.client.ClientService;
 import io.userpools.client.CognitoOnlySettings;
 import io.userpools.client.CreateClientCommand;
@@ -61,11 +62,8 @@ public class AwsClientOperations implements AwsOperationGroup {
         in.check();
         CreateClientCommand command = new CreateClientCommand(name, s.read(), s.write(), s.flows(), generateSecret,
                 s.access(), s.id(), s.refresh(), s.units(), s.preventUserExistenceErrors(), s.cognitoOnly());
-        return calls.limited(call, poolId, clients.create(poolId, command)).map(created -> {
-            ObjectNode out = calls.out();
-            AwsShapes.client(out.putObject("UserPoolClient"), created.client(), created.secret());
-            return out;
-        });
+        return calls.limited(call, poolId, clients.create(poolId, command))
+                .map(created -> answer(created.client(), created.secret()));
     }
 
     private Uni<ObjectNode> describeUserPoolClient(Call call) {
@@ -73,11 +71,7 @@ public class AwsClientOperations implements AwsOperationGroup {
         String poolId = in.string("UserPoolId", AwsInput.USER_POOL_ID, true);
         String clientId = in.string("ClientId", AwsInput.CLIENT_ID, true);
         in.check();
-        return calls.limited(call, poolId, clients.describe(poolId, clientId)).map(client -> {
-            ObjectNode out = calls.out();
-            AwsShapes.client(out.putObject("UserPoolClient"), client, null);
-            return out;
-        });
+        return calls.limited(call, poolId, clients.describe(poolId, clientId)).map(client -> answer(client, null));
     }
 
     private Uni<ObjectNode> listUserPoolClients(Call call) {
@@ -107,11 +101,8 @@ public class AwsClientOperations implements AwsOperationGroup {
         in.check();
         UpdateClientCommand command = new UpdateClientCommand(name, s.read(), s.write(), s.flows(), s.access(),
                 s.id(), s.refresh(), s.units(), s.preventUserExistenceErrors(), s.cognitoOnly());
-        return calls.limited(call, poolId, clients.update(poolId, clientId, command)).map(client -> {
-            ObjectNode out = calls.out();
-            AwsShapes.client(out.putObject("UserPoolClient"), client, null);
-            return out;
-        });
+        return calls.limited(call, poolId, clients.update(poolId, clientId, command))
+                .map(client -> answer(client, null));
     }
 
     private Uni<ObjectNode> deleteUserPoolClient(Call call) {
@@ -120,6 +111,13 @@ public class AwsClientOperations implements AwsOperationGroup {
         String clientId = in.string("ClientId", AwsInput.CLIENT_ID, true);
         in.check();
         return calls.limited(call, poolId, clients.delete(poolId, clientId)).map(nothing -> calls.out());
+    }
+
+    /** {@code {"UserPoolClient": {...}}}, with the secret only when given (on creation). */
+    private ObjectNode answer(Client client, String secret) {
+        ObjectNode out = calls.out();
+        AwsShapes.client(out.putObject("UserPoolClient"), client, secret);
+        return out;
     }
 
     /** The members of the settings, with the model's constraints (violations go to {@link AwsInput#check}). */
