@@ -23,7 +23,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.userpools.common.PaginationTokens;
 import io.userpools.common.SecretBox;
+import io.userpools.support.Db;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -225,16 +230,24 @@ class ClientAdministrationTest {
     // ---- DeleteUserPoolClient
 
     @Test
-    void deleteUserPoolClientRemovesItAndStopsItsTokens() {
+    void deleteUserPoolClientRemovesItAndStopsItsTokens() throws SQLException {
         String poolId = createPool();
         String clientId = createClient(poolId, Map.of("name", "web", "explicitAuthFlows", PASSWORD_FLOWS))
                 .getString("clientId");
-        String kept = client(poolId, "kept");
+        String kept = createClient(poolId, Map.of("name", "kept", "explicitAuthFlows", PASSWORD_FLOWS))
+                .getString("clientId");
         String username = confirmedUser(poolId, "bob", Map.of("email", "bob@example.com"));
         JsonPath tokens = signIn(clientId, username, io.userpools.support.Auth.PASSWORD);
+        String keptToken = signIn(kept, username, io.userpools.support.Auth.PASSWORD).getString("accessToken");
         bearer(tokens.getString("accessToken")).when().get("/me").then().statusCode(200);
 
         admin().when().delete("/pools/{p}/clients/{c}", poolId, clientId).then().statusCode(204);
+
+        // revoked in the database too, so that a replica still caching the client refuses its tokens
+        assertThat(sessions(poolId, clientId, true)).isZero();
+        assertThat(sessions(poolId, clientId, false)).isEqualTo(1);
+        assertThat(sessions(poolId, kept, true)).isEqualTo(1);
+        bearer(keptToken).when().get("/me").then().statusCode(200);
 
         bearer(tokens.getString("accessToken")).when().get("/me")
                 .then().statusCode(401).contentType(PROBLEM).body("code", equalTo("NotAuthorizedException"));
@@ -249,6 +262,20 @@ class ClientAdministrationTest {
         admin().when().get("/pools/{p}/clients", poolId).then().statusCode(200)
                 .body("clients.clientId", containsInAnyOrder(kept));
         admin().when().get("/pools/{p}/users/{u}", poolId, username).then().statusCode(200);
+    }
+
+    /** The client's sessions in the database that are live (or revoked). */
+    private static int sessions(String poolId, String clientId, boolean live) throws SQLException {
+        try (Connection db = Db.connect(); PreparedStatement s = db.prepareStatement("SELECT count(*) FROM sessions "
+                + "WHERE pool_id = ? AND client_id = ? AND (revoked_at IS NULL) = ?")) {
+            s.setString(1, poolId);
+            s.setString(2, clientId);
+            s.setBoolean(3, live);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     @Test
