@@ -65,6 +65,18 @@ final class AwsInput {
         return node.booleanValue();
     }
 
+    /** An integer member, or null when absent; its range is the service's to check. */
+    Integer integer(String member) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw AwsProtocolException.serialization("Expected an integer for " + member);
+        }
+        return node.intValue();
+    }
+
     /** A list of strings, or null when absent. */
     List<String> strings(String member, Shape shape) {
         JsonNode node = body.get(member);
@@ -126,6 +138,35 @@ final class AwsInput {
             map.put(field.getKey(), value);
         }
         return map;
+    }
+
+    /** An integer member within the model's range (a violation outside it), or null when absent. */
+    Integer integer(String member, int min, int max) {
+        Integer value = integer(member);
+        if (value != null && value < min) {
+            violation(value.toString(), path(member), "Member must have value greater than or equal to " + min, false);
+        } else if (value != null && value > max) {
+            violation(value.toString(), path(member), "Member must have value less than or equal to " + max, false);
+        }
+        return value;
+    }
+
+    /** A string member of a structure member ({@code TokenValidityUnits.AccessToken}), or null when absent. */
+    String nested(String structure, String member, Shape shape) {
+        JsonNode parent = body.get(structure);
+        if (parent == null || parent.isNull()) {
+            return null;
+        }
+        if (!parent.isObject()) {
+            throw AwsProtocolException.serialization("Expected a structure for " + structure);
+        }
+        return checked(parent.get(member), path(structure) + "." + path(member), shape, false);
+    }
+
+    /** Whether the body gives this member a value. */
+    boolean has(String member) {
+        JsonNode node = body.get(member);
+        return node != null && !node.isNull();
     }
 
     /** Throws the collected violations as one InvalidParameterException in Cognito's wording. */

@@ -29,8 +29,7 @@ public class AwsPoolOperations implements AwsOperationGroup {
     public List<AwsOperations.Op> operations() {
         return List.of(
                 AwsOperations.Op.signed("CreateUserPool", this::createUserPool),
-                AwsOperations.Op.signed("DescribeUserPool", this::describeUserPool),
-                AwsOperations.Op.signed("CreateUserPoolClient", this::createUserPoolClient));
+                AwsOperations.Op.signed("DescribeUserPool", this::describeUserPool));
     }
 
     private Uni<ObjectNode> createUserPool(Call call) {
@@ -55,24 +54,6 @@ public class AwsPoolOperations implements AwsOperationGroup {
         return calls.limited(call, poolId, pools.get(poolId)).map(pool -> {
             ObjectNode out = calls.out();
             AwsShapes.pool(out.putObject("UserPool"), pool, calls.region());
-            return out;
-        });
-    }
-
-    private Uni<ObjectNode> createUserPoolClient(Call call) {
-        AwsInput in = call.input();
-        String poolId = in.string("UserPoolId", AwsInput.USER_POOL_ID, true);
-        String name = in.string("ClientName", AwsInput.NAME, true);
-        Boolean generateSecret = in.bool("GenerateSecret");
-        List<String> read = in.strings("ReadAttributes", AwsInput.Shape.of(1, 2048, null));
-        List<String> write = in.strings("WriteAttributes", AwsInput.Shape.of(1, 2048, null));
-        List<String> flows = in.strings("ExplicitAuthFlows", AwsInput.Shape.of(0, 64, null));
-        in.check();
-        CreateClientCommand command = new CreateClientCommand(name, read, write, flows, generateSecret, null, null,
-                null, null, null);
-        return calls.limited(call, poolId, clients.create(poolId, command)).map(created -> {
-            ObjectNode out = calls.out();
-            AwsShapes.client(out.putObject("UserPoolClient"), created.client(), created.secret());
             return out;
         });
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.userpools.attribute.ClientPermissions;
 import io.userpools.client.Client;
+import io.userpools.client.ClientPolicy;
 import io.userpools.pool.Pool;
 import io.userpools.user.PoolUser;
 import io.userpools.verification.CodeDeliveryDetails;
@@ -78,28 +79,43 @@ final class AwsShapes {
         out.putObject("UsernameConfiguration").put("CaseSensitive", settings.usernameCaseSensitive());
     }
 
-    /** UserPoolClientType, the members Userpools has; the secret only when given. */
+    /**
+     * UserPoolClientType, every member of Cognito's model: the secret only when given (on
+     * creation); validities in their units; the Cognito-only settings at the values Userpools
+     * behaves as ({@link io.userpools.client.CognitoOnlySettings}); the OAuth members left out.
+     */
     static void client(ObjectNode out, Client client, String secret) {
-        out.put("UserPoolId", client.poolId());
-        out.put("ClientName", client.name());
-        out.put("ClientId", client.clientId());
+        clientDescription(out, client);
         if (secret != null) {
             out.put("ClientSecret", secret);
         }
-        out.put("CreationDate", time(client.createdAt()));
         out.put("LastModifiedDate", time(client.lastModifiedAt()));
+        out.put("CreationDate", time(client.createdAt()));
         var s = client.settings();
-        out.put("AccessTokenValidity", s.accessTokenSeconds());
-        out.put("IdTokenValidity", s.idTokenSeconds());
-        out.put("RefreshTokenValidity", s.refreshTokenSeconds());
-        out.putObject("TokenValidityUnits").put("AccessToken", "seconds").put("IdToken", "seconds")
-                .put("RefreshToken", "seconds");
+        var units = s.tokenValidityUnits();
+        out.put("RefreshTokenValidity", ClientPolicy.inUnit(s.refreshTokenSeconds(), units.refreshToken()));
+        out.put("AccessTokenValidity", ClientPolicy.inUnit(s.accessTokenSeconds(), units.accessToken()));
+        out.put("IdTokenValidity", ClientPolicy.inUnit(s.idTokenSeconds(), units.idToken()));
+        out.putObject("TokenValidityUnits").put("AccessToken", units.accessToken()).put("IdToken", units.idToken())
+                .put("RefreshToken", units.refreshToken());
         strings(out, "ReadAttributes", s.readAttributes());
         strings(out, "WriteAttributes", s.writeAttributes());
         strings(out, "ExplicitAuthFlows", s.explicitAuthFlows());
+        strings(out, "SupportedIdentityProviders", s.identityProviders());
+        out.put("AllowedOAuthFlowsUserPoolClient", false);
         if (s.preventUserExistenceErrors() != null) {
             out.put("PreventUserExistenceErrors", s.preventUserExistenceErrors());
         }
+        out.put("EnableTokenRevocation", true);
+        out.put("EnablePropagateAdditionalUserContextData", false);
+        out.put("AuthSessionValidity", ClientPolicy.AUTH_SESSION_MINUTES);
+    }
+
+    /** UserPoolClientDescription, as ListUserPoolClients answers each client. */
+    static void clientDescription(ObjectNode out, Client client) {
+        out.put("UserPoolId", client.poolId());
+        out.put("ClientName", client.name());
+        out.put("ClientId", client.clientId());
     }
 
     /** CodeDeliveryDetailsListType, left out when no code was sent. */

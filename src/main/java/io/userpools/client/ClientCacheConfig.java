@@ -12,7 +12,11 @@ public interface ClientCacheConfig {
     @WithDefault("10000")
     long maxEntries();
 
-    /** How long a client stays cached after it was read from the database. */
+    /**
+     * How long a client stays cached after it was read from the database. An update or deletion
+     * drops the entry on the replica that made it; other replicas see it at most this long after
+     * (a deleted client's tokens stop at once everywhere all the same: its sessions are revoked).
+     */
     @WithDefault("PT5S")
     Duration ttl();
 }

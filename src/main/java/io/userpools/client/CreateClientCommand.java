@@ -13,7 +13,8 @@ public record CreateClientCommand(
         Long idTokenValidity,
         Long refreshTokenValidity,
         ValidityUnits tokenValidityUnits,
-        String preventUserExistenceErrors) {
+        String preventUserExistenceErrors,
+        CognitoOnlySettings cognitoOnly) implements ClientInput {
 
     /** The unit of each validity: seconds, minutes, hours (access and ID default) or days (refresh default). */
     public record ValidityUnits(String accessToken, String idToken, String refreshToken) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Page tokens of the listings (ListUsers [2.9], ListUserPools): the position after which the next
+ * Page tokens of the listings (ListUsers [2.9], ListUserPools, ListUserPoolClients): the position after which the next
  * page starts and the time of issue, sealed by {@link SecretBox} for one listing, so that a client
  * can neither read, forge nor extend a token, nor use one listing's token in another. A listing is
  * named by its purpose and owner ({@link #users(String)}, {@link #POOLS}). A token is good for one
@@ -24,7 +24,7 @@ public class PaginationTokens {
     public static final Duration VALIDITY = Duration.ofHours(1);
     /** The listing of all pools (ListUserPools); no pool id starts with this label. */
     public static final String POOLS = "list-user-pools";
-    static final String INVALID = "Invalid pagination token";
+    public static final String INVALID = "Invalid pagination token";
     static final String EXPIRED = "Pagination token has expired";
     private static final String VERSION = "v1";
 
@@ -39,6 +39,11 @@ public class PaginationTokens {
     /** The listing of {@code poolId}'s users (ListUsers). */
     public static String users(String poolId) {
         return "list-users|" + poolId;
+    }
+
+    /** The listing of {@code poolId}'s app clients (ListUserPoolClients). */
+    public static String clients(String poolId) {
+        return "list-user-pool-clients|" + poolId;
     }
 
     /** A token, issued now, for the page of {@code listing} that follows {@code position}. */

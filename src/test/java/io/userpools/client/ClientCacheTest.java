@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.userpools.common.PaginationTokens;
 import io.userpools.common.SecretBox;
 import io.userpools.pool.PoolService;
 import jakarta.inject.Inject;
@@ -28,21 +29,24 @@ class ClientCacheTest {
     @Inject
     ClientSecrets secrets;
     @Inject
+    PaginationTokens tokens;
+    @Inject
     Clock clock;
 
     @Test
     void theCacheKeepsAtMostItsMaximumAndStillAnswersEveryClient() throws Throwable {
-        ClientService service = new ClientService(repository, pools, box, secrets, clock, new ClientCacheConfig() {
-            @Override
-            public long maxEntries() {
-                return 3;
-            }
+        ClientService service = new ClientService(repository, pools, box, secrets, tokens, clock,
+                new ClientCacheConfig() {
+                    @Override
+                    public long maxEntries() {
+                        return 3;
+                    }
 
-            @Override
-            public Duration ttl() {
-                return Duration.ofMinutes(1);
-            }
-        });
+                    @Override
+                    public Duration ttl() {
+                        return Duration.ofMinutes(1);
+                    }
+                });
         String poolId = createPool();
         for (int n = 0; n < 20; n++) {
             String clientId = adminJson(Map.of("name", "c" + n)).post("/pools/{p}/clients", poolId)

@@ -81,4 +81,60 @@ class ClientPolicyTest {
         assertThatThrownBy(() -> ClientPolicy.authFlows(List.of("USER_PASSWORD_AUTH")))
                 .isInstanceOf(InvalidParameterException.class);
     }
+
+    @Test
+    void aRefreshValidityOfZeroIsTheDefaultButNotForOtherTokens() {
+        PoolSettings.TokenValidity defaults = PoolSettings.TokenValidity.DEFAULT;
+        assertThat(ClientPolicy.validitySeconds("refresh", 0L, "days", defaults)).isEqualTo(30L * 86_400);
+        assertThatThrownBy(() -> ClientPolicy.validitySeconds("access", 0L, "hours", defaults))
+                .hasMessage(ClientPolicy.INVALID_VALIDITY);
+    }
+
+    @Test
+    void aValidityIsShownInAUnitThatDividesIt() {
+        assertThat(ClientPolicy.fittingUnit(3600, "hours")).isEqualTo("hours");
+        assertThat(ClientPolicy.fittingUnit(5400, "hours")).isEqualTo("minutes");
+        assertThat(ClientPolicy.fittingUnit(90_000, "days")).isEqualTo("hours");
+        assertThat(ClientPolicy.fittingUnit(301, "minutes")).isEqualTo("seconds");
+        assertThat(ClientPolicy.fittingUnit(86_400, "seconds")).isEqualTo("seconds");
+    }
+
+    @Test
+    void updatesSayUpdatingInTheirTexts() {
+        assertThatThrownBy(() -> ClientPolicy.writeAttributes(pool(), List.of("sub"), true))
+                .hasMessage(ClientPolicy.INVALID_WRITE_UPDATE);
+        assertThatThrownBy(() -> ClientPolicy.readAttributes(pool(), List.of("custom:nope"), true))
+                .hasMessage(ClientPolicy.INVALID_READ_UPDATE);
+    }
+
+    @Test
+    void cognitoOnlySettingsAreAcceptedOnlyAtWhatUserpoolsDoes() {
+        assertThat(ClientPolicy.cognitoOnly(null)).isEmpty();
+        assertThat(ClientPolicy.cognitoOnly(CognitoOnlySettings.NONE)).isEmpty();
+        CognitoOnlySettings harmless = new CognitoOnlySettings(true, false, 3, List.of("COGNITO", "COGNITO"),
+                List.of(), List.of(), null, List.of(), List.of(), false, false);
+        assertThat(ClientPolicy.cognitoOnly(harmless)).containsExactly("COGNITO");
+        List<CognitoOnlySettings> refused = List.of(
+                new CognitoOnlySettings(false, null, null, null, null, null, null, null, null, null, false),
+                new CognitoOnlySettings(null, true, null, null, null, null, null, null, null, null, false),
+                new CognitoOnlySettings(null, null, 15, null, null, null, null, null, null, null, false),
+                new CognitoOnlySettings(null, null, null, List.of("COGNITO", "Google"), null, null, null, null, null,
+                        null, false),
+                new CognitoOnlySettings(null, null, null, null, List.of("https://a.example/cb"), null, null, null,
+                        null, null, false),
+                new CognitoOnlySettings(null, null, null, null, null, List.of("https://a.example/"), null, null,
+                        null, null, false),
+                new CognitoOnlySettings(null, null, null, null, null, null, "https://a.example/cb", null, null,
+                        null, false),
+                new CognitoOnlySettings(null, null, null, null, null, null, null, List.of("code"), null, null,
+                        false),
+                new CognitoOnlySettings(null, null, null, null, null, null, null, null, List.of("openid"), null,
+                        false),
+                new CognitoOnlySettings(null, null, null, null, null, null, null, null, null, true, false),
+                new CognitoOnlySettings(null, null, null, null, null, null, null, null, null, null, true));
+        for (CognitoOnlySettings settings : refused) {
+            assertThatThrownBy(() -> ClientPolicy.cognitoOnly(settings)).as("%s", settings)
+                    .isInstanceOf(InvalidParameterException.class).hasMessageContaining("Userpools");
+        }
+    }
 }

@@ -23,7 +23,8 @@ class OpenApiTest {
             "createUserPool", "listUserPools", "describeUserPool", "deleteUserPool",
             "adminCreateUser", "adminGetUser", "adminDeleteUser", "listUsers",
             "adminUpdateUserAttributes", "adminDeleteUserAttributes",
-            "createUserPoolClient", "describeUserPoolClient", "adminSetUserPassword", "adminDisableUser",
+            "createUserPoolClient", "describeUserPoolClient", "listUserPoolClients", "updateUserPoolClient",
+            "deleteUserPoolClient", "adminSetUserPassword", "adminDisableUser",
             "adminEnableUser", "adminUserGlobalSignOut", "initiateAuth", "initiateAuthRefresh",
             "respondToAuthChallenge", "getJwks", "getOpenIdConfiguration", "getUser", "globalSignOut",
             "updateUserAttributes", "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute");

@@ -70,6 +70,7 @@ class HostileRequestsTest {
     private String clientA;
     private String poolB;
     private String sacrificialPool;
+    private String sacrificialClient;
     private String selfToken;
     private final Bystanders bystanders = new Bystanders();
 
@@ -359,7 +360,8 @@ class HostileRequestsTest {
             case "poolId" -> route.operationId().equals("deleteUserPool")
                     || route.operationId().equals("setUserPoolRateLimits") ? sacrificialPool() : poolA;
             case "username" -> TARGET;
-            case "clientId" -> clientA;
+            case "clientId" -> route.operationId().equals("deleteUserPoolClient")
+                    || route.operationId().equals("updateUserPoolClient") ? sacrificialClient() : clientA;
             case "name" -> "email";
             default -> throw new IllegalArgumentException("no value for path parameter " + param + " of " + route);
         };
@@ -379,6 +381,14 @@ class HostileRequestsTest {
         return sacrificialPool;
     }
 
+    /** The client of pool A that deleteUserPoolClient and updateUserPoolClient may act on (made again when gone). */
+    private String sacrificialClient() {
+        if (sacrificialClient == null) {
+            sacrificialClient = Auth.createPasswordClient(poolA);
+        }
+        return sacrificialClient;
+    }
+
     /** Puts the fixture back where an accepted request legitimately took it away. */
     private void repair(Sent sent, Answer answer) {
         if (answer == null || answer.status() >= 300) {
@@ -386,6 +396,7 @@ class HostileRequestsTest {
         }
         switch (sent.route().operationId()) {
             case "deleteUserPool" -> sacrificialPool = null;
+            case "deleteUserPoolClient" -> sacrificialClient = null;
             case "adminDeleteUser" -> {
                 if (Api.admin().get("/pools/{p}/users/{u}", poolA, TARGET).statusCode() == 404) {
                     Api.createUser(poolA, TARGET, Map.of("email", "target@example.com"));

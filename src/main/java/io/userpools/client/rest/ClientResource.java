@@ -6,13 +6,20 @@ import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import io.userpools.client.ClientService;
 import io.userpools.common.validation.RequestConstraints;
+import io.userpools.common.error.Problem;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -72,5 +79,51 @@ public class ClientResource {
     public Uni<ClientView> describeUserPoolClient(@PathParam("poolId") String poolId,
             @PathParam("clientId") String clientId) {
         return clients.describe(poolId, clientId).map(client -> ClientView.of(client, null));
+    }
+
+    @GET
+    @Operation(operationId = "listUserPoolClients",
+            summary = "List a pool's app clients, in pages (never their secrets)")
+    @APIResponse(responseCode = "200", description = "One page of clients, in creation order",
+            content = @Content(schema = @Schema(implementation = ClientListView.class)))
+    @APIResponse(responseCode = "400",
+            description = "InvalidParameterException: bad limit, or a bad, foreign or expired token")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
+    public Uni<ClientListView> listUserPoolClients(@PathParam("poolId") String poolId,
+            @QueryParam("maxResults") @DefaultValue("60") @Min(1) @Max(60) int maxResults,
+            @QueryParam("nextToken") String nextToken) {
+        RequestConstraints.range("maxResults", maxResults, 1, 60);
+        return clients.list(poolId, maxResults, nextToken).map(page -> new ClientListView(
+                page.clients().stream().map(client -> ClientView.of(client, null)).toList(), page.nextToken()));
+    }
+
+    @PUT
+    @Path("/{clientId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateUserPoolClient",
+            summary = "Replace an app client's settings; as in Cognito, a setting left out returns to its default")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "client", value = Examples.UPDATE_CLIENT)))
+    @APIResponse(responseCode = "200", description = "The client as it now is (never its secret)",
+            content = @Content(schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "400",
+            description = "InvalidParameterException: invalid attribute lists, flows or validities")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool or client")
+    public Uni<ClientView> updateUserPoolClient(@PathParam("poolId") String poolId,
+            @PathParam("clientId") String clientId, @NotNull UpdateUserPoolClientRequest request) {
+        RequestConstraints.valid(request);
+        return clients.update(poolId, clientId, request.toCommand()).map(client -> ClientView.of(client, null));
+    }
+
+    @DELETE
+    @Path("/{clientId}")
+    @Operation(operationId = "deleteUserPoolClient",
+            summary = "Delete an app client; the sessions and tokens issued through it stop working")
+    // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool or client")
+    public Uni<Response> deleteUserPoolClient(@PathParam("poolId") String poolId,
+            @PathParam("clientId") String clientId) {
+        return clients.delete(poolId, clientId).replaceWith(Response.noContent().build());
     }
 }

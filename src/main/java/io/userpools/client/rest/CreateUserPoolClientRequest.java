@@ -28,14 +28,18 @@ public record CreateUserPoolClientRequest(
             @Schema(enumeration = {"seconds", "minutes", "hours", "days"}) String accessToken,
             @Schema(enumeration = {"seconds", "minutes", "hours", "days"}) String idToken,
             @Schema(enumeration = {"seconds", "minutes", "hours", "days"}) String refreshToken) {
+
+        /** The domain's units, or null when the body has none. */
+        static CreateClientCommand.ValidityUnits toCommand(TokenValidityUnits units) {
+            return units == null ? null
+                    : new CreateClientCommand.ValidityUnits(units.accessToken(), units.idToken(), units.refreshToken());
+        }
     }
 
     /** The domain command this body asks for. */
     public CreateClientCommand toCommand() {
-        CreateClientCommand.ValidityUnits units = tokenValidityUnits == null ? null
-                : new CreateClientCommand.ValidityUnits(tokenValidityUnits.accessToken(), tokenValidityUnits.idToken(),
-                        tokenValidityUnits.refreshToken());
         return new CreateClientCommand(name, readAttributes, writeAttributes, explicitAuthFlows, generateSecret,
-                accessTokenValidity, idTokenValidity, refreshTokenValidity, units, preventUserExistenceErrors);
+                accessTokenValidity, idTokenValidity, refreshTokenValidity,
+                TokenValidityUnits.toCommand(tokenValidityUnits), preventUserExistenceErrors, null);
     }
 }

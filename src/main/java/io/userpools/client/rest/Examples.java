@@ -14,6 +14,17 @@ final class Examples {
               "tokenValidityUnits": {"accessToken": "minutes"}
             }""";
 
+    static final String UPDATE_CLIENT = """
+            {
+              "name": "web",
+              "readAttributes": ["email", "email_verified", "name"],
+              "writeAttributes": ["email", "name"],
+              "explicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+              "accessTokenValidity": 30,
+              "tokenValidityUnits": {"accessToken": "minutes"},
+              "preventUserExistenceErrors": "ENABLED"
+            }""";
+
     private Examples() {
     }
 }
