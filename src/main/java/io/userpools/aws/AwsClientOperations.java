@@ -16,8 +16,10 @@ import java.util.List;
  * The app client operations of the AWS endpoint, all signed: CreateUserPoolClient,
  * DescribeUserPoolClient, ListUserPoolClients, UpdateUserPoolClient, DeleteUserPoolClient. Every
  * member of Cognito's request shapes is read; the ones Userpools has no machinery for go to the
- * domain as {@link CognitoOnlySettings}, which refuses any value Userpools cannot honour. As on the
- * REST facade, a client secret is shown once, on creation, and never again.
+ * domain as {@link CognitoOnlySettings}, which refuses any value Userpools cannot honour. As in
+ * Cognito, and unlike the REST facade (which shows it once, on creation), the signed admin caller
+ * gets the client secret back from Describe and Update: AWS tools read it there to compute secret
+ * hashes.
  */
 @Singleton
 public class AwsClientOperations implements AwsOperationGroup {
@@ -71,7 +73,8 @@ public class AwsClientOperations implements AwsOperationGroup {
         String poolId = in.string("UserPoolId", AwsInput.USER_POOL_ID, true);
         String clientId = in.string("ClientId", AwsInput.CLIENT_ID, true);
         in.check();
-        return calls.limited(call, poolId, clients.describe(poolId, clientId)).map(client -> answer(client, null));
+        return calls.limited(call, poolId, clients.describe(poolId, clientId))
+                .map(client -> answer(client, clients.secretOf(client)));
     }
 
     private Uni<ObjectNode> listUserPoolClients(Call call) {
@@ -102,7 +105,7 @@ public class AwsClientOperations implements AwsOperationGroup {
         UpdateClientCommand command = new UpdateClientCommand(name, s.read(), s.write(), s.flows(), s.access(),
                 s.id(), s.refresh(), s.units(), s.preventUserExistenceErrors(), s.cognitoOnly());
         return calls.limited(call, poolId, clients.update(poolId, clientId, command))
-                .map(client -> answer(client, null));
+                .map(client -> answer(client, clients.secretOf(client)));
     }
 
     private Uni<ObjectNode> deleteUserPoolClient(Call call) {
@@ -113,7 +116,7 @@ public class AwsClientOperations implements AwsOperationGroup {
         return calls.limited(call, poolId, clients.delete(poolId, clientId)).map(nothing -> calls.out());
     }
 
-    /** {@code {"UserPoolClient": {...}}}, with the secret only when given (on creation). */
+    /** {@code {"UserPoolClient": {...}}}, with the secret when the client has one. */
     private ObjectNode answer(Client client, String secret) {
         ObjectNode out = calls.out();
         AwsShapes.client(out.putObject("UserPoolClient"), client, secret);

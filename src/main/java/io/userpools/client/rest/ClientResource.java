@@ -83,7 +83,10 @@ public class ClientResource {
 
     @GET
     @Operation(operationId = "listUserPoolClients",
-            summary = "List a pool's app clients, in pages (never their secrets)")
+            summary = "List a pool's app clients, in pages (never their secrets)",
+            description = "ListUserPoolClients. At most maxResults clients (1-60) per page, in creation order, "
+            + "each with its id and name; nextToken, absent on the last page, asks for the next one. "
+            + "Tokens are sealed, good for this pool and operation only and for an hour.")
     @APIResponse(responseCode = "200", description = "One page of clients, in creation order",
             content = @Content(schema = @Schema(implementation = ClientListView.class)))
     @APIResponse(responseCode = "400",
@@ -101,7 +104,9 @@ public class ClientResource {
     @Path("/{clientId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateUserPoolClient",
-            summary = "Replace an app client's settings; as in Cognito, a setting left out returns to its default")
+            summary = "Replace an app client's settings; as in Cognito, a setting left out returns to its default",
+            description = "UpdateUserPoolClient. Every setting of the create body except the secret; one left out "
+            + "returns to its default, the name is kept when left out. The secret is never shown again.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "client", value = Examples.UPDATE_CLIENT)))
     @APIResponse(responseCode = "200", description = "The client as it now is (never its secret)",
             content = @Content(schema = @Schema(implementation = ClientView.class)))
@@ -117,7 +122,9 @@ public class ClientResource {
     @DELETE
     @Path("/{clientId}")
     @Operation(operationId = "deleteUserPoolClient",
-            summary = "Delete an app client; the sessions and tokens issued through it stop working")
+            summary = "Delete an app client; the sessions and tokens issued through it stop working",
+            description = "DeleteUserPoolClient. The client's sessions are revoked in the same transaction, so its "
+            + "refresh and access tokens are refused from then on.")
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Deleted")
