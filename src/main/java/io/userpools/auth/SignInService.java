@@ -80,9 +80,27 @@ public class SignInService {
      * @throws UserNotConfirmedException, PasswordResetRequiredException by status
      */
     public Uni<Result> signIn(SignInCommand request) {
-        return clientAndPool(request.clientId()).flatMap(cp -> {
+        return signIn(null, request, "USER_PASSWORD_AUTH");
+    }
+
+    /**
+     * AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH: the checks and answers of {@link #signIn}, for a
+     * client of the given pool that allows {@code ALLOW_ADMIN_USER_PASSWORD_AUTH}.
+     *
+     * @throws io.userpools.common.error.ResourceNotFoundException for an unknown pool, or a client
+     *                                                             that is unknown or of another pool
+     * @throws InvalidParameterException when the client does not allow the flow
+     * @throws NotAuthorizedException, UserNotFoundException, UserNotConfirmedException,
+     *                                 PasswordResetRequiredException as {@link #signIn} throws them
+     */
+    public Uni<Result> adminSignIn(String poolId, SignInCommand request) {
+        return signIn(poolId, request, "ADMIN_USER_PASSWORD_AUTH");
+    }
+
+    private Uni<Result> signIn(String poolId, SignInCommand request, String flow) {
+        return clientAndPool(request.clientId(), poolId).flatMap(cp -> {
             Client client = cp.client();
-            requireFlow(client, "USER_PASSWORD_AUTH");
+            requireFlow(client, flow);
             requireSecretHash(client, request.secretHash(), request.username());
             return lookup.resolve(users.pool(), cp.pool(), request.username(), false)
                     .onFailure(UserNotFoundException.class)
@@ -132,7 +150,23 @@ public class SignInService {
      *                                bad secret hash or a disabled user
      */
     public Uni<Result> refresh(RefreshCommand request) {
-        return clientAndPool(request.clientId()).flatMap(cp -> {
+        return refresh(null, request);
+    }
+
+    /**
+     * AdminInitiateAuth REFRESH_TOKEN_AUTH: {@link #refresh(RefreshCommand)} for a client of the
+     * given pool.
+     *
+     * @throws io.userpools.common.error.ResourceNotFoundException for an unknown pool, or a client
+     *                                                             that is unknown or of another pool
+     * @throws InvalidParameterException, NotAuthorizedException as {@link #refresh(RefreshCommand)}
+     */
+    public Uni<Result> adminRefresh(String poolId, RefreshCommand request) {
+        return refresh(poolId, request);
+    }
+
+    private Uni<Result> refresh(String poolId, RefreshCommand request) {
+        return clientAndPool(request.clientId(), poolId).flatMap(cp -> {
             Client client = cp.client();
             requireFlow(client, "REFRESH_TOKEN_AUTH");
             return sessions.findByRefreshHash(TokenService.sha256(request.refreshToken())).flatMap(session -> {
@@ -175,7 +209,24 @@ public class SignInService {
      * @throws io.userpools.common.error.InvalidPasswordException when the password breaks the policy
      */
     public Uni<Result> respondToNewPasswordChallenge(NewPasswordCommand request) {
-        return clientAndPool(request.clientId()).flatMap(cp -> {
+        return respondToNewPasswordChallenge(null, request);
+    }
+
+    /**
+     * AdminRespondToAuthChallenge NEW_PASSWORD_REQUIRED: {@link
+     * #respondToNewPasswordChallenge(NewPasswordCommand)} for a client of the given pool.
+     *
+     * @throws io.userpools.common.error.ResourceNotFoundException for an unknown pool, or a client
+     *                                                             that is unknown or of another pool
+     * @throws NotAuthorizedException, io.userpools.common.error.InvalidPasswordException as the
+     *                                 public answer throws them
+     */
+    public Uni<Result> adminRespondToNewPasswordChallenge(String poolId, NewPasswordCommand request) {
+        return respondToNewPasswordChallenge(poolId, request);
+    }
+
+    private Uni<Result> respondToNewPasswordChallenge(String poolId, NewPasswordCommand request) {
+        return clientAndPool(request.clientId(), poolId).flatMap(cp -> {
             Client client = cp.client();
             Pool pool = cp.pool();
             ChallengeSessions.Challenge challenge = challenges.read(request.session());
@@ -217,13 +268,23 @@ public class SignInService {
     private record ClientAndPool(Client client, Pool pool) {
     }
 
-    /** The client and its pool; the request then counts against the pool's rate limit. */
-    private Uni<ClientAndPool> clientAndPool(String clientId) {
+    /**
+     * The client and its pool; the request then counts against the pool's rate limit. An admin
+     * call names the pool ({@code poolId} not null): the pool must exist, and a client of another
+     * pool is not found.
+     */
+    private Uni<ClientAndPool> clientAndPool(String clientId, String poolId) {
         CallerRateLimit.Bound limit = rateLimit.forCurrentRequest();
-        return clients.get(clientId).flatMap(client -> pools.get(client.poolId())
-                .onFailure(io.userpools.common.error.ResourceNotFoundException.class)
-                .transform(e -> ClientService.notFound(clientId))
-                .map(pool -> new ClientAndPool(client, pool)))
+        Uni<Void> named = poolId == null ? Uni.createFrom().voidItem() : pools.get(poolId).replaceWithVoid();
+        return named.chain(() -> clients.get(clientId)).flatMap(client -> {
+            if (poolId != null && !poolId.equals(client.poolId())) {
+                return Uni.createFrom().failure(ClientService.notFound(clientId));
+            }
+            return pools.get(client.poolId())
+                    .onFailure(io.userpools.common.error.ResourceNotFoundException.class)
+                    .transform(e -> ClientService.notFound(clientId))
+                    .map(pool -> new ClientAndPool(client, pool));
+        })
                 .call(cp -> limit.check(cp.pool().id()));
     }
 

@@ -39,6 +39,7 @@ final class AwsInput {
     static final Shape PASSWORD = Shape.of(0, 256, "[\\S]+").secret();
     static final Shape TOKEN = Shape.of(0, Integer.MAX_VALUE, "[A-Za-z0-9-_=.]+").secret();
     static final Shape METADATA = Shape.of(0, 131072, null);
+    static final Shape CODE = Shape.of(1, 2048, "[\\S]+");
 
     private final JsonNode body;
     private final List<String> parts = new ArrayList<>();
@@ -65,10 +66,30 @@ final class AwsInput {
         return node.booleanValue();
     }
 
-    /** A list of strings, or null when absent. */
-    List<String> strings(String member, Shape shape) {
+    /** An integer member, or null when absent; its range is the service's to check. */
+    Integer integer(String member) {
         JsonNode node = body.get(member);
         if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw AwsProtocolException.serialization("Expected an integer for " + member);
+        }
+        return node.intValue();
+    }
+
+    /** A list of strings, or null when absent. */
+    List<String> strings(String member, Shape shape) {
+        return strings(member, shape, false);
+    }
+
+    /** A list of strings, or null when absent (a violation when required). */
+    List<String> strings(String member, Shape shape, boolean required) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            if (required) {
+                violation(null, path(member), "Member must not be null", false);
+            }
             return null;
         }
         if (!node.isArray()) {
