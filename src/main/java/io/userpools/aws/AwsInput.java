@@ -1,6 +1,7 @@
 package io.userpools.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.userpools.attribute.AttributePolicy;
 import io.userpools.common.error.CognitoException.Violation;
 import io.userpools.common.error.InvalidParameterException;
 import java.util.ArrayList;
@@ -123,7 +124,11 @@ final class AwsInput {
             String at = path(member) + "." + (i + 1) + ".member";
             String name = checked(entry.get("Name"), at + ".name", ATTRIBUTE_NAME, true);
             String value = checked(entry.get("Value"), at + ".value", ATTRIBUTE_VALUE, false);
-            if (name != null) {
+            // the domain command is a map: a name given twice cannot travel, so it is refused here
+            // with the policy's wording for the same mistake in a list of names
+            if (name != null && attributes.containsKey(name)) {
+                violation(name, path(member), AttributePolicy.DUPLICATE_NAMES, false);
+            } else if (name != null) {
                 attributes.put(name, value);
             }
         }

@@ -1,6 +1,8 @@
 package io.userpools.aws;
 
 import static io.restassured.RestAssured.given;
+import static io.userpools.aws.AwsClients.attributes;
+import static io.userpools.aws.AwsClients.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,24 +19,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -80,32 +76,11 @@ class AwsProtocolTest {
     }
 
     CognitoIdentityProviderClient client(String keyId, String secret, Region region) {
-        return CognitoIdentityProviderClient.builder()
-                .endpointOverride(root)
-                .region(region)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-                .build();
+        return AwsClients.client(root, keyId, secret, region);
     }
 
     String newPool() {
-        return cognito.createUserPool(r -> r.poolName("aws pool")).userPool().id();
-    }
-
-    static AwsServiceException awsError(Runnable call) {
-        try {
-            call.run();
-        } catch (AwsServiceException e) {
-            return e;
-        }
-        throw new AssertionError("expected an AWS error");
-    }
-
-    static Map<String, String> attributes(List<AttributeType> list) {
-        Map<String, String> map = new HashMap<>();
-        list.forEach(a -> map.put(a.name(), a.value()));
-        return map;
+        return AwsClients.newPool(cognito);
     }
 
     @Test
