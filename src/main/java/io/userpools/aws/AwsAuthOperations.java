@@ -2,6 +2,7 @@ package io.userpools.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import io.userpools.auth.NewPasswordChallengeService;
 import io.userpools.auth.NewPasswordCommand;
 import io.userpools.auth.RefreshCommand;
 import io.userpools.auth.SignInCommand;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * The sign-in flows of the AWS endpoint: InitiateAuth and RespondToAuthChallenge (unsigned, the
  * app client in the body) and their Admin variants (signed, the pool named too). Each flow calls
- * the sign-in service, which also counts the call against the pool's rate limit.
+ * the sign-in services, which also count the call against the pool's rate limit.
  */
 @Singleton
 public class AwsAuthOperations implements AwsOperationGroup {
@@ -30,10 +31,12 @@ public class AwsAuthOperations implements AwsOperationGroup {
 
     private final AwsCalls calls;
     private final SignInService signIn;
+    private final NewPasswordChallengeService newPassword;
 
-    public AwsAuthOperations(AwsCalls calls, SignInService signIn) {
+    public AwsAuthOperations(AwsCalls calls, SignInService signIn, NewPasswordChallengeService newPassword) {
         this.calls = calls;
         this.signIn = signIn;
+        this.newPassword = newPassword;
     }
 
     @Override
@@ -103,8 +106,8 @@ public class AwsAuthOperations implements AwsOperationGroup {
         Map<String, String> r = responses == null ? Map.of() : responses;
         NewPasswordCommand command = new NewPasswordCommand(clientId, challenge, session,
                 AwsCalls.required(r, "USERNAME"), AwsCalls.required(r, "NEW_PASSWORD"), r.get("SECRET_HASH"));
-        Uni<SignInService.Result> result = admin ? signIn.adminRespondToNewPasswordChallenge(poolId, command)
-                : signIn.respondToNewPasswordChallenge(command);
+        Uni<SignInService.Result> result = admin ? newPassword.adminRespond(poolId, command)
+                : newPassword.respond(command);
         return result.map(this::authentication);
     }
 
