@@ -41,7 +41,7 @@ public class AwsAdminUserOperations implements AwsOperationGroup {
         return List.of(
                 AwsOperations.Op.signed("AdminCreateUser", this::adminCreateUser),
                 AwsOperations.Op.signed("AdminGetUser", this::adminGetUser),
-                AwsOperations.Op.signed("AdminDeleteUser", this::adminDeleteUser),
+                AwsOperations.Op.signed("AdminDeleteUser", call -> onUser(call, users::delete)),
                 AwsOperations.Op.signed("AdminUpdateUserAttributes", this::adminUpdateUserAttributes),
                 AwsOperations.Op.signed("AdminDeleteUserAttributes", this::adminDeleteUserAttributes),
                 AwsOperations.Op.signed("ListUsers", this::listUsers),
@@ -51,7 +51,7 @@ public class AwsAdminUserOperations implements AwsOperationGroup {
                 AwsOperations.Op.signed("AdminUserGlobalSignOut", call -> onUser(call, accounts::globalSignOut)));
     }
 
-    /** The account operations that name a user and answer {@code {}}. */
+    /** The operations that name a user and answer {@code {}}. */
     private interface UserAction {
         Uni<Void> apply(String poolId, String username);
     }
@@ -127,14 +127,6 @@ public class AwsAdminUserOperations implements AwsOperationGroup {
             AwsShapes.adminUser(out, user);
             return out;
         });
-    }
-
-    private Uni<ObjectNode> adminDeleteUser(Call call) {
-        AwsInput in = call.input();
-        String poolId = in.string("UserPoolId", AwsInput.USER_POOL_ID, true);
-        String username = in.string("Username", AwsInput.USERNAME, true);
-        in.check();
-        return calls.limited(call, poolId, users.delete(poolId, username)).map(nothing -> calls.out());
     }
 
     private Uni<ObjectNode> adminUpdateUserAttributes(Call call) {

@@ -5,12 +5,8 @@ import static io.userpools.aws.AwsClients.TEMPORARY;
 import static io.userpools.aws.AwsClients.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
@@ -29,22 +25,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusT
  * AdminRespondToAuthChallenge for NEW_PASSWORD_REQUIRED, with their error codes.
  */
 @QuarkusTest
-class AwsAuthFlowsTest {
-
-    @TestHTTPResource("/")
-    URI root;
-
-    CognitoIdentityProviderClient cognito;
-
-    @BeforeEach
-    void client() {
-        cognito = AwsClients.admin(root);
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
-    }
+class AwsAuthFlowsTest extends AwsSdkTest {
 
     String adminClient(String pool) {
         return AwsClients.newClient(cognito, pool, ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,
@@ -55,14 +36,6 @@ class AwsAuthFlowsTest {
         return cognito.adminInitiateAuth(r -> r.userPoolId(pool).clientId(clientId)
                 .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
-    }
-
-    static void assertError(AwsServiceException e, String code, String message) {
-        assertThat(e.statusCode()).isEqualTo(400);
-        assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-        if (message != null) {
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.parsing.Parser;
 import io.restassured.response.ValidatableResponse;
@@ -20,8 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -55,25 +52,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
  * hand with the SDK's own signer.
  */
 @QuarkusTest
-class AwsProtocolTest {
+class AwsProtocolTest extends AwsSdkTest {
 
     static final String TARGET = "AWSCognitoIdentityProviderService.";
     static final String MEDIA = "application/x-amz-json-1.1";
-
-    @TestHTTPResource("/")
-    URI root;
-
-    CognitoIdentityProviderClient cognito;
-
-    @BeforeEach
-    void client() {
-        cognito = client("test", "test-admin-secret", Region.US_EAST_1);
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
-    }
 
     CognitoIdentityProviderClient client(String keyId, String secret, Region region) {
         return AwsClients.client(root, keyId, secret, region);

@@ -6,19 +6,14 @@ import static io.userpools.aws.AwsClients.attributes;
 import static io.userpools.aws.AwsClients.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.userpools.support.Api;
 import io.userpools.support.Mailbox;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
@@ -32,22 +27,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
  * member paths of UpdateUserAttributes' validation errors.
  */
 @QuarkusTest
-class AwsSelfServiceTest {
-
-    @TestHTTPResource("/")
-    URI root;
-
-    CognitoIdentityProviderClient cognito;
-
-    @BeforeEach
-    void client() {
-        cognito = AwsClients.admin(root);
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
-    }
+class AwsSelfServiceTest extends AwsSdkTest {
 
     /** A pool that mails codes, made with the REST API (the AWS endpoint has no messaging settings yet). */
     static String mailingPool() {
@@ -70,14 +50,6 @@ class AwsSelfServiceTest {
         return new SignedIn(clientId, cognito.initiateAuth(r -> r.clientId(clientId)
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                 .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD))).authenticationResult());
-    }
-
-    static void assertError(AwsServiceException e, String code, String message) {
-        assertThat(e.statusCode()).isEqualTo(400);
-        assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-        if (message != null) {
-            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        }
     }
 
     static String unique(String prefix) {
