@@ -109,6 +109,19 @@ class AwsAuthFlowsTest extends AwsSdkTest {
     }
 
     @Test
+    void adminInitiateAuthAnswersByStatus() {
+        String pool = AwsClients.newPool(cognito);
+        String clientId = adminClient(pool);
+        AwsClients.confirmedUser(cognito, pool, "max");
+        AwsClients.status(pool, "max", "UNCONFIRMED");
+        assertError(awsError(() -> adminSignIn(pool, clientId, "max", PASSWORD)),
+                "UserNotConfirmedException", "User is not confirmed.");
+        AwsClients.status(pool, "max", "RESET_REQUIRED");
+        assertError(awsError(() -> adminSignIn(pool, clientId, "max", PASSWORD)),
+                "PasswordResetRequiredException", "Password reset required for the user");
+    }
+
+    @Test
     void adminInitiateAuthIsSigned() {
         String pool = AwsClients.newPool(cognito);
         String clientId = adminClient(pool);

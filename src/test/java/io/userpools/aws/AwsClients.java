@@ -1,7 +1,11 @@
 package io.userpools.aws;
 
 import io.userpools.support.Api;
+import io.userpools.support.Db;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +73,22 @@ final class AwsClients {
             AttributeType... attributes) {
         temporaryUser(cognito, pool, username, attributes);
         cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(username).password(PASSWORD).permanent(true));
+    }
+
+    /** Puts a user in a status no API call of Userpools leads to yet (UNCONFIRMED, RESET_REQUIRED). */
+    static void status(String pool, String username, String status) {
+        try (Connection db = Db.connect();
+                PreparedStatement update = db.prepareStatement(
+                        "UPDATE users SET status = ? WHERE pool_id = ? AND username = ?")) {
+            update.setString(1, status);
+            update.setString(2, pool);
+            update.setString(3, username);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("no user " + username + " in " + pool);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static AttributeType attribute(String name, String value) {

@@ -166,6 +166,24 @@ class AwsSelfServiceTest extends AwsSdkTest {
                 .userAttributeNames("given_name"))), "UserNotFoundException", "User does not exist.");
     }
 
+    @Test
+    void selfOperationsAnswerByTheUsersStatus() {
+        String pool = AwsClients.newPool(cognito);
+        SignedIn me = signedIn(pool, "ray");
+        AwsClients.status(pool, "ray", "UNCONFIRMED");
+        assertError(awsError(() -> cognito.globalSignOut(r -> r.accessToken(me.token()))),
+                "UserNotConfirmedException", "User is not confirmed.");
+        assertError(awsError(() -> cognito.getUserAttributeVerificationCode(r -> r.accessToken(me.token())
+                .attributeName("email"))), "UserNotConfirmedException", "User is not confirmed.");
+        AwsClients.status(pool, "ray", "RESET_REQUIRED");
+        assertError(awsError(() -> cognito.verifyUserAttribute(r -> r.accessToken(me.token())
+                .attributeName("email").code("123456"))),
+                "PasswordResetRequiredException", "Password reset required for the user");
+        assertError(awsError(() -> cognito.deleteUserAttributes(r -> r.accessToken(me.token())
+                .userAttributeNames("given_name"))),
+                "PasswordResetRequiredException", "Password reset required for the user");
+    }
+
     // ---- validation errors name AWS member paths
 
     @Test
