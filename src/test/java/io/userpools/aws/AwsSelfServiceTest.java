@@ -200,8 +200,9 @@ class AwsSelfServiceTest extends AwsSdkTest {
                         attribute("y".repeat(33), "x")))),
                 "InvalidParameterException", "2 validation errors detected: Value '' at "
                         + "'userAttributes.2.member.name' failed to satisfy constraint: Member must have length "
-                        + "greater than or equal to 1; Value '" + "y".repeat(33) + "' at 'userAttributes.3.member.name' "
-                        + "failed to satisfy constraint: Member must have length less than or equal to 32");
+                        + "greater than or equal to 1; Value '" + "y".repeat(33) + "' at "
+                        + "'userAttributes.3.member.name' failed to satisfy constraint: Member must have length "
+                        + "less than or equal to 32");
         assertError(awsError(() -> cognito.adminUpdateUserAttributes(r -> r.userPoolId(pool).username("sam")
                 .userAttributes(attribute("given_name", "ok"), attribute("given_name", "again")))),
                 "InvalidParameterException", "1 validation error detected: Value 'given_name' at 'userAttributes' "
