@@ -6,6 +6,10 @@ import static io.userpools.aws.AwsClients.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.userpools.support.Db;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -119,6 +123,29 @@ class AwsAuthFlowsTest extends AwsSdkTest {
         AwsClients.status(pool, "max", "RESET_REQUIRED");
         assertError(awsError(() -> adminSignIn(pool, clientId, "max", PASSWORD)),
                 "PasswordResetRequiredException", "Password reset required for the user");
+    }
+
+    @Test
+    void adminWrongPasswordsLockOutBothSignIns() throws SQLException {
+        String pool = AwsClients.newPool(cognito);
+        String clientId = AwsClients.newClient(cognito, pool, ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,
+                ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH);
+        AwsClients.confirmedUser(cognito, pool, "ned");
+        for (int i = 0; i < 5; i++) {
+            awsError(() -> adminSignIn(pool, clientId, "ned", "Wrong#Passw0rd"));
+        }
+        // hold the lockout a minute, so that a slow machine cannot let it run out
+        try (Connection db = Db.connect(); PreparedStatement hold = db.prepareStatement(
+                "UPDATE sign_in_failures SET locked_until = now() + interval '60 seconds' WHERE pool_id = ?")) {
+            hold.setString(1, pool);
+            assertThat(hold.executeUpdate()).isEqualTo(1);
+        }
+        assertError(awsError(() -> adminSignIn(pool, clientId, "ned", PASSWORD)),
+                "NotAuthorizedException", "Password attempts exceeded");
+        assertError(awsError(() -> cognito.initiateAuth(r -> r.clientId(clientId)
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "ned", "PASSWORD", PASSWORD)))),
+                "NotAuthorizedException", "Password attempts exceeded");
     }
 
     @Test
