@@ -26,6 +26,8 @@ public class AwsAuthOperations implements AwsOperationGroup {
     private static final String CHALLENGES = "Member must satisfy enum value set: [SMS_MFA, SOFTWARE_TOKEN_MFA, "
             + "SELECT_MFA_TYPE, MFA_SETUP, PASSWORD_VERIFIER, CUSTOM_CHALLENGE, DEVICE_SRP_AUTH, "
             + "DEVICE_PASSWORD_VERIFIER, ADMIN_NO_SRP_AUTH, NEW_PASSWORD_REQUIRED]";
+    /** [D] Cognito's text as clients report it for a flow the operation does not take. */
+    static final String NOT_THIS_OPERATION = "Initiate Auth method not supported.";
     private static final AwsInput.Shape SESSION = AwsInput.Shape.of(20, 2048, null).secret();
     private static final AwsInput.Shape ENUM = AwsInput.Shape.of(0, 64, null);
 
@@ -58,11 +60,11 @@ public class AwsAuthOperations implements AwsOperationGroup {
         in.check();
         Map<String, String> p = parameters == null ? Map.of() : parameters;
         Uni<SignInService.Result> result = switch (flow) {
-            case "USER_PASSWORD_AUTH" -> admin ? unsupported(call, flow)
+            case "USER_PASSWORD_AUTH" -> admin ? notThisOperation()
                     : signIn.signIn(signInCommand(clientId, p, metadata));
             case "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH" -> admin
                     ? signIn.adminSignIn(poolId, signInCommand(clientId, p, metadata))
-                    : unsupported(call, flow);
+                    : notThisOperation();
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> {
                 RefreshCommand command = new RefreshCommand(clientId, AwsCalls.required(p, "REFRESH_TOKEN"),
                         p.get("SECRET_HASH"));
@@ -78,6 +80,11 @@ public class AwsAuthOperations implements AwsOperationGroup {
     private static SignInCommand signInCommand(String clientId, Map<String, String> p, Map<String, String> metadata) {
         return new SignInCommand(clientId, AwsCalls.required(p, "USERNAME"), AwsCalls.required(p, "PASSWORD"),
                 p.get("SECRET_HASH"), metadata);
+    }
+
+    /** A flow of the other operation (the Admin one, or the public one). */
+    private static <T> T notThisOperation() {
+        throw new InvalidParameterException(NOT_THIS_OPERATION);
     }
 
     private static <T> T unsupported(Call call, String flow) {

@@ -82,10 +82,29 @@ class AwsAuthFlowsTest extends AwsSdkTest {
         String admin = adminClient(pool);
         assertError(awsError(() -> cognito.initiateAuth(r -> r.clientId(admin)
                 .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", "ivan", "PASSWORD", PASSWORD)))), "InvalidParameterException", null);
+                .authParameters(Map.of("USERNAME", "ivan", "PASSWORD", PASSWORD)))), "InvalidParameterException",
+                "Initiate Auth method not supported.");
         assertError(awsError(() -> cognito.adminInitiateAuth(r -> r.userPoolId(pool).clientId(userPasswordOnly)
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", "ivan", "PASSWORD", PASSWORD)))), "InvalidParameterException", null);
+                .authParameters(Map.of("USERNAME", "ivan", "PASSWORD", PASSWORD)))), "InvalidParameterException",
+                "Initiate Auth method not supported.");
+    }
+
+    @Test
+    void flowsUserpoolsLacksAreNamed() {
+        String pool = AwsClients.newPool(cognito);
+        String clientId = adminClient(pool);
+        assertError(awsError(() -> cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_SRP_AUTH)
+                .authParameters(Map.of("USERNAME", "x", "SRP_A", "abc")))), "InvalidParameterException",
+                "Userpools does not support the USER_SRP_AUTH flow on InitiateAuth");
+        assertError(awsError(() -> cognito.adminInitiateAuth(r -> r.userPoolId(pool).clientId(clientId)
+                .authFlow(AuthFlowType.CUSTOM_AUTH).authParameters(Map.of("USERNAME", "x")))),
+                "InvalidParameterException", "Userpools does not support the CUSTOM_AUTH flow on AdminInitiateAuth");
+        assertError(awsError(() -> cognito.adminInitiateAuth(r -> r.userPoolId(pool).clientId(clientId)
+                .authFlow("NO_SUCH_FLOW"))), "InvalidParameterException", "1 validation error detected: Value "
+                        + "'NO_SUCH_FLOW' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value "
+                        + "set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, "
+                        + "USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH]");
     }
 
     @Test
