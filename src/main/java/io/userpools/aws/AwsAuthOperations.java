@@ -21,11 +21,12 @@ import java.util.Map;
 @Singleton
 public class AwsAuthOperations implements AwsOperationGroup {
 
-    private static final String FLOWS = "Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, "
-            + "REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH]";
-    private static final String CHALLENGES = "Member must satisfy enum value set: [SMS_MFA, SOFTWARE_TOKEN_MFA, "
-            + "SELECT_MFA_TYPE, MFA_SETUP, PASSWORD_VERIFIER, CUSTOM_CHALLENGE, DEVICE_SRP_AUTH, "
-            + "DEVICE_PASSWORD_VERIFIER, ADMIN_NO_SRP_AUTH, NEW_PASSWORD_REQUIRED]";
+    /** The model's AuthFlowType and ChallengeNameType, in its order (validation texts list them so). */
+    private static final List<String> FLOWS = List.of("USER_SRP_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN",
+            "CUSTOM_AUTH", "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH");
+    private static final List<String> CHALLENGES = List.of("SMS_MFA", "SOFTWARE_TOKEN_MFA", "SELECT_MFA_TYPE",
+            "MFA_SETUP", "PASSWORD_VERIFIER", "CUSTOM_CHALLENGE", "DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER",
+            "ADMIN_NO_SRP_AUTH", "NEW_PASSWORD_REQUIRED");
     /** [D] Cognito's text as clients report it for a flow the operation does not take. */
     static final String NOT_THIS_OPERATION = "Initiate Auth method not supported.";
     private static final AwsInput.Shape SESSION = AwsInput.Shape.of(20, 2048, null).secret();
@@ -71,8 +72,7 @@ public class AwsAuthOperations implements AwsOperationGroup {
                 yield admin ? signIn.adminRefresh(poolId, command) : signIn.refresh(command);
             }
             case "USER_SRP_AUTH", "CUSTOM_AUTH" -> unsupported(call, flow);
-            default -> throw InvalidParameterException.summary(
-                    List.of(InvalidParameterException.part(flow, "authFlow", FLOWS)), List.of());
+            default -> throw notInEnum(flow, "authFlow", FLOWS);
         };
         return result.map(this::authentication);
     }
@@ -80,6 +80,11 @@ public class AwsAuthOperations implements AwsOperationGroup {
     private static SignInCommand signInCommand(String clientId, Map<String, String> p, Map<String, String> metadata) {
         return new SignInCommand(clientId, AwsCalls.required(p, "USERNAME"), AwsCalls.required(p, "PASSWORD"),
                 p.get("SECRET_HASH"), metadata);
+    }
+
+    private static InvalidParameterException notInEnum(String value, String path, List<String> values) {
+        return InvalidParameterException.detectedValue(value, path,
+                "Member must satisfy enum value set: [" + String.join(", ", values) + "]");
     }
 
     /** A flow of the other operation (the Admin one, or the public one). */
@@ -101,9 +106,8 @@ public class AwsAuthOperations implements AwsOperationGroup {
         in.map("ClientMetadata");
         in.check();
         if (!"NEW_PASSWORD_REQUIRED".equals(challenge)) {
-            if (!CHALLENGES.contains(" " + challenge + ",") && !CHALLENGES.contains(" " + challenge + "]")) {
-                throw InvalidParameterException.summary(
-                        List.of(InvalidParameterException.part(challenge, "challengeName", CHALLENGES)), List.of());
+            if (!CHALLENGES.contains(challenge)) {
+                throw notInEnum(challenge, "challengeName", CHALLENGES);
             }
             throw new InvalidParameterException("Userpools does not support the " + challenge + " challenge");
         }
