@@ -35,6 +35,8 @@ public final class AttributePolicy {
     public static final int MAX_NAME_LENGTH = 32;
     public static final String EMAIL_REQUIRED = "Email is required to verify/un-verify an email";
     public static final String PHONE_REQUIRED = "Phone Number is required to verify/un-verify a phone number";
+    /** Our wording [D]: AWS's text for a name given twice in one request is not documented. */
+    public static final String DUPLICATE_NAMES = "Member must not contain duplicate attribute names";
 
     private AttributePolicy() {
     }
@@ -81,9 +83,7 @@ public final class AttributePolicy {
         for (String name : names) {
             checkNameShape(shape, name, "userAttributeNames." + index++ + ".member");
             if (name != null && !seen.add(name)) {
-                // Our wording [D]: AWS's text for a repeated name is not documented.
-                shape.add(name, InvalidParameterException.part(name, "userAttributeNames",
-                        "Member must not contain duplicate attribute names"));
+                shape.add(name, InvalidParameterException.part(name, "userAttributeNames", DUPLICATE_NAMES));
             }
             request.put(name, "");
         }

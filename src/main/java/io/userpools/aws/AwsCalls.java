@@ -17,8 +17,8 @@ import java.util.Map;
  * What every AWS operation group shares: the rate limit of a signed call, the access token of a
  * self-service call, new output objects and the configured region. Rate limits: a signed operation
  * counts against its pool (or the deployment, for pool creation) once its input is valid, as the
- * REST facade's filter does; token operations after the token checks, sign-in inside the sign-in
- * service.
+ * REST facade's filter does; token operations after the token checks; sign-in flows (the Admin ones
+ * too) inside the sign-in services, once the client's pool is known.
  */
 @Singleton
 public class AwsCalls {

@@ -1,6 +1,7 @@
 package io.userpools.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.userpools.attribute.AttributePolicy;
 import io.userpools.common.error.CognitoException.Violation;
 import io.userpools.common.error.InvalidParameterException;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ final class AwsInput {
     static final Shape PASSWORD = Shape.of(0, 256, "[\\S]+").secret();
     static final Shape TOKEN = Shape.of(0, Integer.MAX_VALUE, "[A-Za-z0-9-_=.]+").secret();
     static final Shape METADATA = Shape.of(0, 131072, null);
+    static final Shape CODE = Shape.of(1, 2048, "[\\S]+");
 
     private final JsonNode body;
     private final List<String> parts = new ArrayList<>();
@@ -79,8 +81,16 @@ final class AwsInput {
 
     /** A list of strings, or null when absent. */
     List<String> strings(String member, Shape shape) {
+        return strings(member, shape, false);
+    }
+
+    /** A list of strings, or null when absent (a violation when required). */
+    List<String> strings(String member, Shape shape, boolean required) {
         JsonNode node = body.get(member);
         if (node == null || node.isNull()) {
+            if (required) {
+                violation(null, path(member), "Member must not be null", false);
+            }
             return null;
         }
         if (!node.isArray()) {
@@ -114,7 +124,11 @@ final class AwsInput {
             String at = path(member) + "." + (i + 1) + ".member";
             String name = checked(entry.get("Name"), at + ".name", ATTRIBUTE_NAME, true);
             String value = checked(entry.get("Value"), at + ".value", ATTRIBUTE_VALUE, false);
-            if (name != null) {
+            // the domain command is a map: a name given twice cannot travel, so it is refused here
+            // with the policy's wording for the same mistake in a list of names
+            if (name != null && attributes.containsKey(name)) {
+                violation(name, path(member), AttributePolicy.DUPLICATE_NAMES, false);
+            } else if (name != null) {
                 attributes.put(name, value);
             }
         }

@@ -2,86 +2,44 @@ package io.userpools.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
-import io.userpools.aws.AwsOperations.Call;
 import io.userpools.attribute.AttributeService;
-import io.userpools.auth.RefreshCommand;
-import io.userpools.auth.SignInCommand;
-import io.userpools.auth.SignInService;
-import io.userpools.common.error.InvalidParameterException;
+import io.userpools.auth.SignOutService;
+import io.userpools.aws.AwsOperations.Call;
+import io.userpools.verification.VerificationService;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Sign-in and the signed-in user's operations on the AWS endpoint: unsigned in Cognito's model,
- * they authenticate by the body's {@code AccessToken} (or, for sign-in, by the password).
+ * The signed-in user's operations on the AWS endpoint: unsigned in Cognito's model, they
+ * authenticate by the body's {@code AccessToken}, with the checks of {@code /me}
+ * ({@link AwsCalls#self}), and call the services the {@code /me} resources call.
  */
 @Singleton
 public class AwsSelfOperations implements AwsOperationGroup {
 
     private final AwsCalls calls;
-    private final SignInService signIn;
     private final AttributeService attributes;
+    private final VerificationService verification;
+    private final SignOutService signOut;
 
-
-    public AwsSelfOperations(AwsCalls calls, SignInService signIn, AttributeService attributes) {
+    public AwsSelfOperations(AwsCalls calls, AttributeService attributes, VerificationService verification,
+            SignOutService signOut) {
         this.calls = calls;
-        this.signIn = signIn;
         this.attributes = attributes;
+        this.verification = verification;
+        this.signOut = signOut;
     }
 
     @Override
     public List<AwsOperations.Op> operations() {
         return List.of(
-                AwsOperations.Op.token("InitiateAuth", this::initiateAuth),
                 AwsOperations.Op.token("GetUser", this::getUser),
-                AwsOperations.Op.token("UpdateUserAttributes", this::updateUserAttributes));
-    }
-
-    private Uni<ObjectNode> initiateAuth(Call call) {
-        AwsInput in = call.input();
-        String flow = in.string("AuthFlow", AwsInput.Shape.of(0, 64, null), true);
-        String clientId = in.string("ClientId", AwsInput.CLIENT_ID, true);
-        Map<String, String> parameters = in.map("AuthParameters");
-        Map<String, String> metadata = in.map("ClientMetadata");
-        in.check();
-        Map<String, String> p = parameters == null ? Map.of() : parameters;
-        Uni<SignInService.Result> result = switch (flow) {
-            case "USER_PASSWORD_AUTH" -> signIn.signIn(new SignInCommand(clientId,
-                    AwsCalls.required(p, "USERNAME"), AwsCalls.required(p, "PASSWORD"), p.get("SECRET_HASH"),
-                    metadata));
-            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> signIn.refresh(new RefreshCommand(clientId,
-                    AwsCalls.required(p, "REFRESH_TOKEN"), p.get("SECRET_HASH")));
-            case "USER_SRP_AUTH", "CUSTOM_AUTH", "ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH" ->
-                    throw new InvalidParameterException("Userpools does not support the " + flow
-                            + " flow on InitiateAuth");
-            default -> throw InvalidParameterException.summary(List.of(InvalidParameterException.part(flow,
-                    "authFlow", "Member must satisfy enum value set: [USER_SRP_AUTH, REFRESH_TOKEN_AUTH, "
-                            + "REFRESH_TOKEN, CUSTOM_AUTH, ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH, "
-                            + "ADMIN_USER_PASSWORD_AUTH]")), List.of());
-        };
-        return result.map(r -> {
-            ObjectNode out = calls.out();
-            if (r.tokens() != null) {
-                ObjectNode auth = out.putObject("AuthenticationResult");
-                auth.put("AccessToken", r.tokens().accessToken());
-                auth.put("ExpiresIn", r.tokens().expiresIn());
-                auth.put("TokenType", "Bearer");
-                if (r.tokens().refreshToken() != null) {
-                    auth.put("RefreshToken", r.tokens().refreshToken());
-                }
-                auth.put("IdToken", r.tokens().idToken());
-                out.putObject("ChallengeParameters");
-            } else {
-                out.put("ChallengeName", r.challengeName());
-                out.put("Session", r.session());
-                ObjectNode challenge = out.putObject("ChallengeParameters");
-                if (r.challengeParameters() != null) {
-                    r.challengeParameters().forEach(challenge::put);
-                }
-            }
-            return out;
-        });
+                AwsOperations.Op.token("UpdateUserAttributes", this::updateUserAttributes),
+                AwsOperations.Op.token("DeleteUserAttributes", this::deleteUserAttributes),
+                AwsOperations.Op.token("GetUserAttributeVerificationCode", this::getUserAttributeVerificationCode),
+                AwsOperations.Op.token("VerifyUserAttribute", this::verifyUserAttribute),
+                AwsOperations.Op.token("GlobalSignOut", this::globalSignOut));
     }
 
     private Uni<ObjectNode> getUser(Call call) {
@@ -102,5 +60,36 @@ public class AwsSelfOperations implements AwsOperationGroup {
                     AwsShapes.deliveries(out, outcome.deliveries());
                     return out;
                 });
+    }
+
+    private Uni<ObjectNode> deleteUserAttributes(Call call) {
+        List<String> names = call.input().strings("UserAttributeNames", AwsInput.ATTRIBUTE_NAME, true);
+        return calls.self(call).flatMap(context -> attributes.selfDelete(context.pool(), context.user().sub(),
+                context.client().permissions(), names)).map(user -> calls.out());
+    }
+
+    private Uni<ObjectNode> getUserAttributeVerificationCode(Call call) {
+        AwsInput in = call.input();
+        String name = in.string("AttributeName", AwsInput.ATTRIBUTE_NAME, true);
+        Map<String, String> metadata = in.map("ClientMetadata");
+        return calls.self(call).flatMap(context -> verification.sendCode(context.pool(), context.user().sub(),
+                name, context.client().clientId(), metadata)).map(details -> {
+                    ObjectNode out = calls.out();
+                    AwsShapes.delivery(out.putObject("CodeDeliveryDetails"), details);
+                    return out;
+                });
+    }
+
+    private Uni<ObjectNode> verifyUserAttribute(Call call) {
+        AwsInput in = call.input();
+        String name = in.string("AttributeName", AwsInput.ATTRIBUTE_NAME, true);
+        String code = in.string("Code", AwsInput.CODE, true);
+        return calls.self(call).flatMap(context -> verification.verify(context.pool(), context.user().sub(), name,
+                code)).map(user -> calls.out());
+    }
+
+    private Uni<ObjectNode> globalSignOut(Call call) {
+        return calls.self(call).flatMap(context -> signOut.signOut(context.pool().id(), context.user().sub()))
+                .map(nothing -> calls.out());
     }
 }

@@ -47,8 +47,13 @@ final class AwsShapes {
 
     /** UserType, as AdminCreateUser answers it (attributes in {@code Attributes}). */
     static void userType(ObjectNode out, PoolUser user) {
+        userType(out, user, name -> true);
+    }
+
+    /** UserType with only the attributes the filter lets through (ListUsers' AttributesToGet). */
+    static void userType(ObjectNode out, PoolUser user, Predicate<String> attribute) {
         out.put("Username", user.username());
-        attributes(out, "Attributes", user.attributes(), name -> true);
+        attributes(out, "Attributes", user.attributes(), attribute);
         dates(out, user);
     }
 
@@ -125,9 +130,14 @@ final class AwsShapes {
         }
         ArrayNode list = out.putArray("CodeDeliveryDetailsList");
         for (CodeDeliveryDetails d : deliveries) {
-            list.addObject().put("Destination", d.destination()).put("DeliveryMedium", d.deliveryMedium().name())
-                    .put("AttributeName", d.attributeName());
+            delivery(list.addObject(), d);
         }
+    }
+
+    /** CodeDeliveryDetailsType: where one code went, its destination masked. */
+    static void delivery(ObjectNode out, CodeDeliveryDetails d) {
+        out.put("Destination", d.destination()).put("DeliveryMedium", d.deliveryMedium().name())
+                .put("AttributeName", d.attributeName());
     }
 
     private static void strings(ObjectNode out, String member, List<String> values) {

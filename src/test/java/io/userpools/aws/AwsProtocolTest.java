@@ -1,12 +1,13 @@
 package io.userpools.aws;
 
 import static io.restassured.RestAssured.given;
+import static io.userpools.aws.AwsClients.attributes;
+import static io.userpools.aws.AwsClients.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.parsing.Parser;
 import io.restassured.response.ValidatableResponse;
@@ -17,24 +18,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -59,53 +52,17 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
  * hand with the SDK's own signer.
  */
 @QuarkusTest
-class AwsProtocolTest {
+class AwsProtocolTest extends AwsSdkTest {
 
     static final String TARGET = "AWSCognitoIdentityProviderService.";
     static final String MEDIA = "application/x-amz-json-1.1";
 
-    @TestHTTPResource("/")
-    URI root;
-
-    CognitoIdentityProviderClient cognito;
-
-    @BeforeEach
-    void client() {
-        cognito = client("test", "test-admin-secret", Region.US_EAST_1);
-    }
-
-    @AfterEach
-    void close() {
-        cognito.close();
-    }
-
     CognitoIdentityProviderClient client(String keyId, String secret, Region region) {
-        return CognitoIdentityProviderClient.builder()
-                .endpointOverride(root)
-                .region(region)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()))
-                .build();
+        return AwsClients.client(root, keyId, secret, region);
     }
 
     String newPool() {
-        return cognito.createUserPool(r -> r.poolName("aws pool")).userPool().id();
-    }
-
-    static AwsServiceException awsError(Runnable call) {
-        try {
-            call.run();
-        } catch (AwsServiceException e) {
-            return e;
-        }
-        throw new AssertionError("expected an AWS error");
-    }
-
-    static Map<String, String> attributes(List<AttributeType> list) {
-        Map<String, String> map = new HashMap<>();
-        list.forEach(a -> map.put(a.name(), a.value()));
-        return map;
+        return AwsClients.newPool(cognito);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.userpools.auth.rest;
 
 import jakarta.annotation.security.PermitAll;
 import io.smallrye.mutiny.Uni;
+import io.userpools.auth.NewPasswordChallengeService;
 import io.userpools.auth.SignInService;
 import io.userpools.common.validation.RequestConstraints;
 import jakarta.validation.constraints.NotNull;
@@ -29,9 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthResource {
 
     private final SignInService signIn;
+    private final NewPasswordChallengeService newPassword;
 
-    public AuthResource(SignInService signIn) {
+    public AuthResource(SignInService signIn, NewPasswordChallengeService newPassword) {
         this.signIn = signIn;
+        this.newPassword = newPassword;
     }
 
     @POST
@@ -87,6 +90,6 @@ public class AuthResource {
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such client")
     public Uni<AuthenticationResponse> respondToAuthChallenge(@NotNull RespondToAuthChallengeRequest request) {
         RequestConstraints.valid(request);
-        return signIn.respondToNewPasswordChallenge(request.toCommand()).map(AuthenticationResponse::of);
+        return newPassword.respond(request.toCommand()).map(AuthenticationResponse::of);
     }
 }
