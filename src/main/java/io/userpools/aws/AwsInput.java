@@ -88,15 +88,9 @@ final class AwsInput {
 
     /** A list of structures with the model's length bounds, or null when absent. */
     List<AwsInput> structures(String member, int min, int max, boolean required) {
-        JsonNode node = body.get(member);
-        if (node == null || node.isNull()) {
-            if (required) {
-                violation(null, at(member), "Member must not be null", false);
-            }
+        JsonNode node = list(member, required);
+        if (node == null) {
             return null;
-        }
-        if (!node.isArray()) {
-            throw AwsProtocolException.serialization("Expected a list for " + member);
         }
         if (node.size() > max) {
             violation("", at(member), "Member must have length less than or equal to " + max, true);
@@ -134,6 +128,21 @@ final class AwsInput {
                     false);
         }
         return value;
+    }
+
+    /** A list member's node; null when absent (a violation when required). */
+    private JsonNode list(String member, boolean required) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            if (required) {
+                violation(null, at(member), "Member must not be null", false);
+            }
+            return null;
+        }
+        if (!node.isArray()) {
+            throw AwsProtocolException.serialization("Expected a list for " + member);
+        }
+        return node;
     }
 
     /** Records a broken constraint that a shape cannot state, with the others. */
@@ -176,15 +185,9 @@ final class AwsInput {
 
     /** An AttributeListType member ({@code [{"Name","Value"}]}) as a map, or null when absent. */
     Map<String, String> attributes(String member, boolean required) {
-        JsonNode node = body.get(member);
-        if (node == null || node.isNull()) {
-            if (required) {
-                violation(null, at(member), "Member must not be null", false);
-            }
+        JsonNode node = list(member, required);
+        if (node == null) {
             return null;
-        }
-        if (!node.isArray()) {
-            throw AwsProtocolException.serialization("Expected a list for " + member);
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < node.size(); i++) {
