@@ -298,6 +298,38 @@ class AwsPoolsTest {
     }
 
     @Test
+    void describeUserPoolsOutputSentBackToUpdateUserPoolChangesNothing() {
+        UserPoolType p = create(r -> r.aliasAttributesWithStrings("email")
+                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                .userAttributeUpdateSettings(u -> u.attributesRequireVerificationBeforeUpdateWithStrings("email"))
+                .policies(x -> x.passwordPolicy(PasswordPolicyType.builder().minimumLength(11).build()))
+                .verificationMessageTemplate(t -> t.emailSubject("Hi").smsMessage("Code {####}"))
+                .emailConfiguration(e -> e.from("team@example.com")));
+        cognito.updateUserPool(r -> r.userPoolId(p.id()).policies(p.policies())
+                .autoVerifiedAttributes(p.autoVerifiedAttributes())
+                .userAttributeUpdateSettings(p.userAttributeUpdateSettings())
+                .verificationMessageTemplate(p.verificationMessageTemplate())
+                .emailVerificationMessage(p.emailVerificationMessage())
+                .emailVerificationSubject(p.emailVerificationSubject())
+                .smsVerificationMessage(p.smsVerificationMessage()).emailConfiguration(p.emailConfiguration())
+                .mfaConfiguration(p.mfaConfiguration()).deletionProtection(p.deletionProtection()));
+        UserPoolType after = cognito.describeUserPool(r -> r.userPoolId(p.id())).userPool();
+        assertThat(after.toBuilder().lastModifiedDate(null).estimatedNumberOfUsers(null).build())
+                .isEqualTo(p.toBuilder().lastModifiedDate(null).estimatedNumberOfUsers(null).build());
+    }
+
+    @Test
+    void aLongEmailMessageIsCheckedInLinearTime() {
+        String message = "{####}".repeat(3_333) + "\uE000";
+        long start = System.nanoTime();
+        assertThat(invalid(() -> cognito.updateUserPool(r -> r.userPoolId(newPool())
+                .verificationMessageTemplate(t -> t.emailMessage(message)))).awsErrorDetails().errorMessage())
+                .contains("at 'verificationMessageTemplate.emailMessage' failed to satisfy constraint: Member must "
+                        + "satisfy regular expression pattern");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
     void updateUserPoolErrors() {
         String pool = create(r -> r.autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
                 .userAttributeUpdateSettings(u -> u.attributesRequireVerificationBeforeUpdateWithStrings("email")))
