@@ -15,9 +15,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -83,7 +85,7 @@ public class PoolService {
                 PoolSettingsBuilder.messaging(request.messaging()),
                 PoolSettingsBuilder.passwordPolicy(request.passwordPolicy()),
                 PoolSettingsBuilder.tokenValidity(request.tokenValidity()));
-        Instant now = clock.instant();
+        Instant now = now();
         return new Pool(newPoolId(), request.name(), settings, schema, now, now);
     }
 
@@ -113,7 +115,7 @@ public class PoolService {
      */
     public Uni<Pool> addCustomAttributes(String poolId, List<CreatePoolCommand.SchemaAttributeInput> attributes) {
         return change(poolId, pool -> new Pool(pool.id(), pool.name(), pool.settings(),
-                PoolSchemaBuilder.addCustom(pool.schema(), attributes), pool.createdAt(), clock.instant()));
+                PoolSchemaBuilder.addCustom(pool.schema(), attributes), pool.createdAt(), now()));
     }
 
     /**
@@ -127,9 +129,10 @@ public class PoolService {
 
     /**
      * Applies {@code change} to the locked row in one transaction, then serves the result from the
-     * cache: the entry is replaced after the commit, never before it.
+     * cache: the entry is replaced after the commit, never before it (hence a transaction opened
+     * here rather than {@code @WithTransaction}, whose commit would follow the replacement).
      */
-    private Uni<Pool> change(String poolId, java.util.function.UnaryOperator<Pool> change) {
+    private Uni<Pool> change(String poolId, UnaryOperator<Pool> change) {
         if (!isPoolId(poolId)) {
             return Uni.createFrom().failure(notFound(poolId));
         }
@@ -167,7 +170,12 @@ public class PoolService {
                 keep && c.tokenValidity() == null ? current.tokenValidity()
                         : PoolSettingsBuilder.tokenValidity(c.tokenValidity()));
         return new Pool(pool.id(), c.name() == null ? pool.name() : c.name(), settings, pool.schema(),
-                pool.createdAt(), clock.instant());
+                pool.createdAt(), now());
+    }
+
+    /** The time to store: PostgreSQL keeps microseconds, and the cached pool must equal the stored one. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static void unchanged(String field, List<String> requested, List<String> current) {

@@ -59,6 +59,10 @@ class PoolUpdateTest {
                 .body("autoVerifiedAttributes", hasItem("phone_number")).extract().jsonPath();
         assertThat(Instant.parse(view.getString("lastModifiedAt"))).isAfter(created);
         assertThat(view.getString("createdAt")).isEqualTo(created.toString());
+        Map<String, Object> stored = stored(pool);
+        assertThat(stored.get("autoVerifiedAttributes")).isEqualTo(List.of("email", "phone_number"));
+        assertThat(stored.get("passwordPolicy")).isEqualTo(view.getMap("passwordPolicy"));
+        assertThat(stored.get("lastModifiedAt")).isEqualTo(view.getString("lastModifiedAt"));
     }
 
     @Test
@@ -153,6 +157,7 @@ class PoolUpdateTest {
                 .body("schema.find { it.name == 'custom:plan' }.maxLength", equalTo(32))
                 .body("schema.find { it.name == 'custom:seats' }.maxValue", equalTo(500))
                 .body("schema.find { it.name == 'dev:custom:legacy' }.developerOnly", equalTo(true));
+        assertThat((List<?>) stored(pool).get("schema")).hasSize(23);
         // the new attribute is usable at once
         adminJson(Map.of("username", "bob", "attributes", Map.of("custom:plan", "pro"), "messageAction", "SUPPRESS"))
                 .post("/pools/{poolId}/users", pool).then().statusCode(201)
@@ -212,6 +217,26 @@ class PoolUpdateTest {
         given().contentType(ContentType.JSON).body(Map.of("schema", attributes("x", 1)))
                 .post("/pools/{id}/schema", createPool()).then().statusCode(401)
                 .body("code", equalTo("NotAuthorizedException"));
+    }
+
+    /** The pool as ListUserPools reads it from the database, past the cache of DescribeUserPool. */
+    static Map<String, Object> stored(String poolId) {
+        String token = null;
+        do {
+            var spec = admin().queryParam("maxResults", 60);
+            if (token != null) {
+                spec.queryParam("nextToken", token);
+            }
+            var page = spec.when().get("/pools").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> pools = page.getList("pools");
+            for (Map<String, Object> pool : pools) {
+                if (poolId.equals(pool.get("id"))) {
+                    return pool;
+                }
+            }
+            token = page.getString("nextToken");
+        } while (token != null);
+        throw new AssertionError("pool " + poolId + " is not listed");
     }
 
     static List<Map<String, Object>> attributes(String prefix, int count) {
