@@ -221,22 +221,8 @@ class PoolUpdateTest {
 
     /** The pool as ListUserPools reads it from the database, past the cache of DescribeUserPool. */
     static Map<String, Object> stored(String poolId) {
-        String token = null;
-        do {
-            var spec = admin().queryParam("maxResults", 60);
-            if (token != null) {
-                spec.queryParam("nextToken", token);
-            }
-            var page = spec.when().get("/pools").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> pools = page.getList("pools");
-            for (Map<String, Object> pool : pools) {
-                if (poolId.equals(pool.get("id"))) {
-                    return pool;
-                }
-            }
-            token = page.getString("nextToken");
-        } while (token != null);
-        throw new AssertionError("pool " + poolId + " is not listed");
+        return PoolResourceTest.allPools().stream().filter(pool -> poolId.equals(pool.get("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("pool " + poolId + " is not listed"));
     }
 
     static List<Map<String, Object>> attributes(String prefix, int count) {
