@@ -43,16 +43,118 @@ final class AwsInput {
     static final Shape CODE = Shape.of(1, 2048, "[\\S]+");
 
     private final JsonNode body;
-    private final List<String> parts = new ArrayList<>();
-    private final List<Violation> violations = new ArrayList<>();
+    private final String prefix;
+    private final List<String> parts;
+    private final List<Violation> violations;
 
     AwsInput(JsonNode body) {
+        this(body, "", new ArrayList<>(), new ArrayList<>());
+    }
+
+    private AwsInput(JsonNode body, String prefix, List<String> parts, List<Violation> violations) {
         this.body = body;
+        this.prefix = prefix;
+        this.parts = parts;
+        this.violations = violations;
+    }
+
+    /** Whether the member is present with a value. */
+    boolean has(String member) {
+        JsonNode node = body.get(member);
+        return node != null && !node.isNull();
+    }
+
+    /** How many members are present with a value. */
+    int size() {
+        int count = 0;
+        for (var it = body.elements(); it.hasNext();) {
+            count += it.next().isNull() ? 0 : 1;
+        }
+        return count;
+    }
+
+    /**
+     * A structure member, read like the body: its violations are reported with the others, at
+     * member paths such as {@code policies.passwordPolicy.minimumLength}. Null when absent.
+     */
+    AwsInput structure(String member) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw AwsProtocolException.serialization("Expected a structure for " + member);
+        }
+        return new AwsInput(node, at(member) + ".", parts, violations);
+    }
+
+    /** A list of structures with the model's length bounds, or null when absent. */
+    List<AwsInput> structures(String member, int min, int max, boolean required) {
+        JsonNode node = list(member, required);
+        if (node == null) {
+            return null;
+        }
+        if (node.size() > max) {
+            violation("", at(member), "Member must have length less than or equal to " + max, true);
+        } else if (node.size() < min) {
+            violation("", at(member), "Member must have length greater than or equal to " + min, true);
+        }
+        List<AwsInput> entries = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode entry = node.get(i);
+            if (!entry.isObject()) {
+                throw AwsProtocolException.serialization("Expected a structure in " + member);
+            }
+            entries.add(new AwsInput(entry, at(member) + "." + (i + 1) + ".member.", parts, violations));
+        }
+        return entries;
+    }
+
+    /** An integer member within the model's bounds; null when absent (a violation when required). */
+    Integer integer(String member, int min, int max, boolean required) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            if (required) {
+                violation(null, at(member), "Member must not be null", false);
+            }
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw AwsProtocolException.serialization("Expected an integer for " + member);
+        }
+        int value = node.intValue();
+        if (value > max) {
+            violation(String.valueOf(value), at(member), "Member must have value less than or equal to " + max, false);
+        } else if (value < min) {
+            violation(String.valueOf(value), at(member), "Member must have value greater than or equal to " + min,
+                    false);
+        }
+        return value;
+    }
+
+    /** A list member's node; null when absent (a violation when required). */
+    private JsonNode list(String member, boolean required) {
+        JsonNode node = body.get(member);
+        if (node == null || node.isNull()) {
+            if (required) {
+                violation(null, at(member), "Member must not be null", false);
+            }
+            return null;
+        }
+        if (!node.isArray()) {
+            throw AwsProtocolException.serialization("Expected a list for " + member);
+        }
+        return node;
+    }
+
+    /** Records a broken constraint that a shape cannot state, with the others. */
+    void invalid(String value, String member, String constraint) {
+        violation(value, at(member), constraint, false);
     }
 
     /** A string member; null when absent (a violation when required). */
     String string(String member, Shape shape, boolean required) {
-        return checked(body.get(member), path(member), shape, required);
+        return checked(body.get(member), at(member), shape, required);
     }
 
     /** A boolean member, or null when absent. */
@@ -98,22 +200,16 @@ final class AwsInput {
         }
         List<String> values = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            values.add(checked(node.get(i), path(member) + "." + (i + 1) + ".member", shape, true));
+            values.add(checked(node.get(i), at(member) + "." + (i + 1) + ".member", shape, true));
         }
         return values;
     }
 
     /** An AttributeListType member ({@code [{"Name","Value"}]}) as a map, or null when absent. */
     Map<String, String> attributes(String member, boolean required) {
-        JsonNode node = body.get(member);
-        if (node == null || node.isNull()) {
-            if (required) {
-                violation(null, path(member), "Member must not be null", false);
-            }
+        JsonNode node = list(member, required);
+        if (node == null) {
             return null;
-        }
-        if (!node.isArray()) {
-            throw AwsProtocolException.serialization("Expected a list for " + member);
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < node.size(); i++) {
@@ -121,7 +217,7 @@ final class AwsInput {
             if (!entry.isObject()) {
                 throw AwsProtocolException.serialization("Expected a structure in " + member);
             }
-            String at = path(member) + "." + (i + 1) + ".member";
+            String at = at(member) + "." + (i + 1) + ".member";
             String name = checked(entry.get("Name"), at + ".name", ATTRIBUTE_NAME, true);
             String value = checked(entry.get("Value"), at + ".value", ATTRIBUTE_VALUE, false);
             // the domain command is a map: a name given twice cannot travel, so it is refused here
@@ -147,7 +243,7 @@ final class AwsInput {
         Map<String, String> map = new LinkedHashMap<>();
         for (var it = node.fields(); it.hasNext();) {
             var field = it.next();
-            String value = checked(field.getValue(), path(member) + "." + field.getKey() + ".value",
+            String value = checked(field.getValue(), at(member) + "." + field.getKey() + ".value",
                     METADATA, false);
             map.put(field.getKey(), value);
         }
@@ -156,13 +252,7 @@ final class AwsInput {
 
     /** An integer member within the model's range (a violation outside it), or null when absent. */
     Integer integer(String member, int min, int max) {
-        Integer value = integer(member);
-        if (value != null && value < min) {
-            violation(value.toString(), path(member), "Member must have value greater than or equal to " + min, false);
-        } else if (value != null && value > max) {
-            violation(value.toString(), path(member), "Member must have value less than or equal to " + max, false);
-        }
-        return value;
+        return integer(member, min, max, false);
     }
 
     /** A string member of a structure member ({@code TokenValidityUnits.AccessToken}), or null when absent. */
@@ -174,13 +264,7 @@ final class AwsInput {
         if (!parent.isObject()) {
             throw AwsProtocolException.serialization("Expected a structure for " + structure);
         }
-        return checked(parent.get(member), path(structure) + "." + path(member), shape, false);
-    }
-
-    /** Whether the body gives this member a value. */
-    boolean has(String member) {
-        JsonNode node = body.get(member);
-        return node != null && !node.isNull();
+        return checked(parent.get(member), at(structure) + "." + path(member), shape, false);
     }
 
     /** Throws the collected violations as one InvalidParameterException in Cognito's wording. */
@@ -223,6 +307,11 @@ final class AwsInput {
             parts.add(InvalidParameterException.part(value, path, constraint));
         }
         violations.add(new Violation(path, constraint));
+    }
+
+    /** The member's full path: the enclosing structures' paths, then its own. */
+    private String at(String member) {
+        return prefix + path(member);
     }
 
     /** The model's member name as AWS paths spell it: first letter lower case. */

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.userpools.attribute.ClientPermissions;
 import io.userpools.client.Client;
 import io.userpools.client.ClientPolicy;
+import io.userpools.pool.AttributeDefinition;
+import io.userpools.pool.AttributeType;
 import io.userpools.pool.Pool;
+import io.userpools.pool.PoolSettings;
+import io.userpools.pool.PoolSettings.Messaging;
+import io.userpools.pool.PoolSettings.PasswordPolicy;
 import io.userpools.user.PoolUser;
 import io.userpools.verification.CodeDeliveryDetails;
 import java.math.BigDecimal;
@@ -70,18 +75,82 @@ final class AwsShapes {
         out.put("UserStatus", user.status().name());
     }
 
-    /** UserPoolType, the members Userpools has. */
-    static void pool(ObjectNode out, Pool pool, String region) {
-        out.put("Id", pool.id());
-        out.put("Name", pool.name());
-        out.put("Arn", "arn:aws:cognito-idp:" + region + ":000000000000:userpool/" + pool.id());
-        out.put("CreationDate", time(pool.createdAt()));
-        out.put("LastModifiedDate", time(pool.lastModifiedAt()));
-        var settings = pool.settings();
+    /**
+     * The account id of every ARN this endpoint writes: twelve zeros, as no AWS account stands
+     * behind a pool here (the ARN's pattern wants digits).
+     */
+    static final String ACCOUNT = "000000000000";
+
+    /**
+     * UserPoolType, the members Userpools has: the schema with its constraints, the policies,
+     * attribute settings and verification messages (in the template and in the legacy members, as
+     * Cognito answers both), {@code MfaConfiguration OFF} and {@code DeletionProtection INACTIVE},
+     * the behaviour Userpools has. The trigger webhook and the clients' token validity defaults
+     * have no member here (REST shows them).
+     */
+    static void pool(ObjectNode out, Pool pool, String region, Long estimatedUsers) {
+        poolDescription(out, pool);
+        out.put("Arn", "arn:aws:cognito-idp:" + region + ":" + ACCOUNT + ":userpool/" + pool.id());
+        PoolSettings settings = pool.settings();
+        PasswordPolicy p = settings.passwordPolicy() == null ? PasswordPolicy.DEFAULT : settings.passwordPolicy();
+        out.putObject("Policies").putObject("PasswordPolicy").put("MinimumLength", p.minimumLength())
+                .put("RequireUppercase", p.requireUppercase()).put("RequireLowercase", p.requireLowercase())
+                .put("RequireNumbers", p.requireNumbers()).put("RequireSymbols", p.requireSymbols())
+                .put("TemporaryPasswordValidityDays", p.temporaryPasswordValidityDays());
+        out.put("DeletionProtection", "INACTIVE");
+        ArrayNode schema = out.putArray("SchemaAttributes");
+        pool.schema().forEach(a -> schemaAttribute(schema.addObject(), a));
         strings(out, "UsernameAttributes", settings.usernameAttributes());
         strings(out, "AliasAttributes", settings.aliasAttributes());
         strings(out, "AutoVerifiedAttributes", settings.autoVerifiedAttributes());
         out.putObject("UsernameConfiguration").put("CaseSensitive", settings.usernameCaseSensitive());
+        ArrayNode requireVerification = out.putObject("UserAttributeUpdateSettings")
+                .putArray("AttributesRequireVerificationBeforeUpdate");
+        settings.attributesRequireVerificationBeforeUpdate().forEach(requireVerification::add);
+        Messaging m = settings.messaging() == null ? Messaging.DEFAULT : settings.messaging();
+        ObjectNode template = out.putObject("VerificationMessageTemplate");
+        template.put("SmsMessage", m.sms().message()).put("EmailMessage", m.email().message())
+                .put("EmailSubject", m.email().subject()).put("DefaultEmailOption", "CONFIRM_WITH_CODE");
+        out.put("SmsVerificationMessage", m.sms().message());
+        out.put("EmailVerificationMessage", m.email().message());
+        out.put("EmailVerificationSubject", m.email().subject());
+        ObjectNode email = out.putObject("EmailConfiguration").put("EmailSendingAccount", "COGNITO_DEFAULT");
+        if (m.email().from() != null) {
+            email.put("From", m.email().from());
+        }
+        out.put("MfaConfiguration", "OFF");
+        if (estimatedUsers != null) {
+            out.put("EstimatedNumberOfUsers", estimatedUsers);
+        }
+    }
+
+    /** UserPoolDescriptionType, as ListUserPools answers each pool. */
+    static void poolDescription(ObjectNode out, Pool pool) {
+        out.put("Id", pool.id());
+        out.put("Name", pool.name());
+        out.put("LastModifiedDate", time(pool.lastModifiedAt()));
+        out.put("CreationDate", time(pool.createdAt()));
+    }
+
+    /** SchemaAttributeType: constraints as strings, as the model types them. */
+    private static void schemaAttribute(ObjectNode out, AttributeDefinition a) {
+        out.put("Name", a.name()).put("AttributeDataType", a.type().name())
+                .put("DeveloperOnlyAttribute", a.developerOnly()).put("Mutable", a.mutable())
+                .put("Required", a.required());
+        if (a.type() == AttributeType.String) {
+            ObjectNode c = out.putObject("StringAttributeConstraints");
+            c.put("MinLength", String.valueOf(a.minLength() == null ? 0 : a.minLength()));
+            c.put("MaxLength", String.valueOf(a.maxLength() == null ? AttributeDefinition.MAX_VALUE_LENGTH
+                    : a.maxLength()));
+        } else if (a.type() == AttributeType.Number) {
+            ObjectNode c = out.putObject("NumberAttributeConstraints");
+            if (a.minValue() != null) {
+                c.put("MinValue", String.valueOf(a.minValue()));
+            }
+            if (a.maxValue() != null) {
+                c.put("MaxValue", String.valueOf(a.maxValue()));
+            }
+        }
     }
 
     /**

@@ -19,4 +19,11 @@ public class PoolRepository implements PanacheRepositoryBase<UserPool, String> {
                 : find("id > ?1", Sort.by("id"), afterId);
         return query.page(0, limit).list();
     }
+
+    /** How many users the pool has. */
+    public Uni<Long> countUsers(String poolId) {
+        return getSession().flatMap(session -> session
+                .createNativeQuery("SELECT count(*) FROM users WHERE pool_id = ?1", Long.class)
+                .setParameter(1, poolId).getSingleResult());
+    }
 }

@@ -57,8 +57,10 @@ public final class PoolSchemaBuilder {
 
     private static AttributeDefinition standardWithFlags(AttributeDefinition standard, SchemaAttributeInput r) {
         boolean typeChanged = r.type() != null && !r.type().equals(standard.type().name());
-        boolean constraintsSet = r.minLength() != null || r.maxLength() != null || r.minValue() != null
-                || r.maxValue() != null;
+        // a constraint equal to the standard one is no change: DescribeUserPool's output sent back
+        boolean constraintsSet = differs(r.minLength(), standard.minLength())
+                || differs(r.maxLength(), standard.maxLength())
+                || differs(r.minValue(), standard.minValue()) || differs(r.maxValue(), standard.maxValue());
         if (typeChanged || Boolean.TRUE.equals(r.developerOnly()) || constraintsSet) {
             throw new InvalidParameterException("You can not change AttributeDataType or set developerOnlyAttribute "
                     + "for standard schema attribute " + r.name());
@@ -123,6 +125,38 @@ public final class PoolSchemaBuilder {
         String name = (developerOnly ? AttributeDefinition.DEV_PREFIX : "") + AttributeDefinition.CUSTOM_PREFIX + r.name();
         boolean mutable = r.mutable() == null || r.mutable();
         return new AttributeDefinition(name, type, mutable, false, developerOnly, minLength, maxLength, minValue, maxValue);
+    }
+
+    /**
+     * AddCustomAttributes ([L 7.2]): the schema with the requested custom attributes appended. Every
+     * name is taken as a custom attribute's, without its prefix (a name holding {@code custom:} is
+     * prefixed again, as Cognito does); all or nothing.
+     *
+     * @throws InvalidParameterException for a name the schema already has (custom or developer-only,
+     *                                   or twice in the request), a required attribute, a broken
+     *                                   constraint, or more than 50 custom attributes in all
+     */
+    public static List<AttributeDefinition> addCustom(List<AttributeDefinition> schema,
+            List<SchemaAttributeInput> requested) {
+        Map<String, AttributeDefinition> result = new LinkedHashMap<>();
+        schema.forEach(a -> result.put(a.name(), a));
+        for (SchemaAttributeInput r : requested) {
+            AttributeDefinition definition = custom(r);
+            String plain = AttributeDefinition.CUSTOM_PREFIX + r.name();
+            if (result.containsKey(plain) || result.containsKey(AttributeDefinition.DEV_PREFIX + plain)) {
+                throw new InvalidParameterException(plain + ": Existing attribute already has name " + plain + ".");
+            }
+            result.put(definition.name(), definition);
+        }
+        if (result.values().stream().filter(AttributeDefinition::isCustom).count() > MAX_CUSTOM_ATTRIBUTES) {
+            throw new InvalidParameterException(
+                    "Cannot add more than " + MAX_CUSTOM_ATTRIBUTES + " custom attributes to a user pool.");
+        }
+        return List.copyOf(result.values());
+    }
+
+    private static boolean differs(Number requested, Number standard) {
+        return requested != null && (standard == null || requested.longValue() != standard.longValue());
     }
 
     /** Checks username, alias, auto-verified and verify-before-update attribute lists. */

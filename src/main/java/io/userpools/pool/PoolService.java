@@ -2,24 +2,31 @@ package io.userpools.pool;
 
 import io.userpools.common.Caches;
 import io.userpools.common.PaginationTokens;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.UserpoolsConfig;
+import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.error.ResourceNotFoundException;
+import jakarta.persistence.LockModeType;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Creates, reads and deletes pools. Pools are read on every request, so they are cached here
- * for a few seconds; a pool's schema never changes, and a deletion elsewhere shows at the latest
- * when the entry expires (its users are gone with it at once).
+ * Creates, reads, updates and deletes pools. Pools are read on every request, so they are cached
+ * here for a few seconds. A change made through this replica (update, new custom attributes,
+ * deletion) replaces or drops its entry once committed, so later requests see it at once; other
+ * replicas see it at the latest when their entry expires (a deleted pool's users are gone at once).
  */
 @Singleton
 public class PoolService {
@@ -78,8 +85,104 @@ public class PoolService {
                 PoolSettingsBuilder.messaging(request.messaging()),
                 PoolSettingsBuilder.passwordPolicy(request.passwordPolicy()),
                 PoolSettingsBuilder.tokenValidity(request.tokenValidity()));
-        Instant now = clock.instant();
+        Instant now = now();
         return new Pool(newPoolId(), request.name(), settings, schema, now, now);
+    }
+
+    /**
+     * UpdateUserPool ([L 7.1]): replaces the pool's settings, each one left out returning to its
+     * default unless {@link UpdatePoolCommand#omitted} keeps it, with the checks of CreateUserPool
+     * run again on the result. The row is locked for the change, so concurrent updates apply one
+     * after the other; the new settings serve every request started after the commit.
+     *
+     * @throws ResourceNotFoundException  when no such pool exists
+     * @throws io.userpools.common.error.InvalidParameterException for an invalid setting, or one that
+     *                                    cannot change after creation (username or alias attributes,
+     *                                    case sensitivity)
+     */
+    public Uni<Pool> update(String poolId, UpdatePoolCommand command) {
+        return change(poolId, pool -> updated(pool, command));
+    }
+
+    /**
+     * AddCustomAttributes ([L 7.2]): appends custom attributes to the pool's schema, all or nothing.
+     * Existing users have no value for them; attributes are never removed or renamed.
+     *
+     * @throws ResourceNotFoundException  when no such pool exists
+     * @throws io.userpools.common.error.InvalidParameterException for a name the pool already has, a
+     *                                    required or malformed attribute, or more than 50 custom
+     *                                    attributes in all
+     */
+    public Uni<Pool> addCustomAttributes(String poolId, List<CreatePoolCommand.SchemaAttributeInput> attributes) {
+        return change(poolId, pool -> new Pool(pool.id(), pool.name(), pool.settings(),
+                PoolSchemaBuilder.addCustom(pool.schema(), attributes), pool.createdAt(), now()));
+    }
+
+    /**
+     * The number of users in the pool, for DescribeUserPool's {@code EstimatedNumberOfUsers}.
+     *
+     * @throws ResourceNotFoundException when no such pool exists
+     */
+    public Uni<Long> countUsers(String poolId) {
+        return get(poolId).flatMap(pool -> repository.countUsers(poolId));
+    }
+
+    /**
+     * Applies {@code change} to the locked row in one transaction, then serves the result from the
+     * cache: the entry is replaced after the commit, never before it (hence a transaction opened
+     * here rather than {@code @WithTransaction}, whose commit would follow the replacement).
+     */
+    private Uni<Pool> change(String poolId, UnaryOperator<Pool> change) {
+        if (!isPoolId(poolId)) {
+            return Uni.createFrom().failure(notFound(poolId));
+        }
+        return Panache.withTransaction(() -> repository.findById(poolId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> notFound(poolId))
+                .map(row -> {
+                    Pool changed = change.apply(row.toPool());
+                    row.name = changed.name();
+                    row.settings = changed.settings();
+                    row.schema = new StoredSchema(changed.schema());
+                    row.lastModifiedAt = changed.lastModifiedAt();
+                    return changed;
+                }))
+                .invoke(pool -> cache.put(poolId, new Cached(pool, clock.instant().plus(CACHE_TTL))));
+    }
+
+    private Pool updated(Pool pool, UpdatePoolCommand c) {
+        PoolSettings current = pool.settings();
+        unchanged("usernameAttributes", c.usernameAttributes(), current.usernameAttributes());
+        unchanged("aliasAttributes", c.aliasAttributes(), current.aliasAttributes());
+        if (c.usernameCaseSensitive() != null && c.usernameCaseSensitive() != current.usernameCaseSensitive()) {
+            throw new InvalidParameterException("usernameCaseSensitive cannot be changed after the pool is created.");
+        }
+        List<String> autoVerified = orEmpty(c.autoVerifiedAttributes());
+        List<String> requireVerification = orEmpty(c.attributesRequireVerificationBeforeUpdate());
+        PoolSchemaBuilder.checkAttributeSettings(current.usernameAttributes(), current.aliasAttributes(), autoVerified,
+                requireVerification, pool.schema());
+        boolean keep = c.omitted() == UpdatePoolCommand.Omitted.COGNITO;
+        PoolSettings settings = new PoolSettings(current.usernameAttributes(), current.aliasAttributes(), autoVerified,
+                requireVerification, current.usernameCaseSensitive(),
+                keep && c.triggers() == null ? current.triggers() : PoolSettingsBuilder.triggers(c.triggers()),
+                PoolSettingsBuilder.messaging(c.messaging()),
+                keep && c.passwordPolicy() == null ? current.passwordPolicy()
+                        : PoolSettingsBuilder.passwordPolicy(c.passwordPolicy()),
+                keep && c.tokenValidity() == null ? current.tokenValidity()
+                        : PoolSettingsBuilder.tokenValidity(c.tokenValidity()));
+        return new Pool(pool.id(), c.name() == null ? pool.name() : c.name(), settings, pool.schema(),
+                pool.createdAt(), now());
+    }
+
+    /** The time to store: PostgreSQL keeps microseconds, and the cached pool must equal the stored one. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static void unchanged(String field, List<String> requested, List<String> current) {
+        if (requested != null && !(requested.size() == current.size() && new HashSet<>(requested).equals(
+                new HashSet<>(current)))) {
+            throw new InvalidParameterException(field + " cannot be changed after the pool is created.");
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ public final class QuotaCategories {
             Map.entry("createUserPool", QuotaCategory.UserPoolUpdate),
             Map.entry("deleteUserPool", QuotaCategory.UserPoolUpdate),
             Map.entry("updateUserPool", QuotaCategory.UserPoolUpdate),
+            Map.entry("addCustomAttributes", QuotaCategory.UserPoolUpdate),
             Map.entry("setUserPoolRateLimits", QuotaCategory.UserPoolUpdate),
             Map.entry("describeUserPool", QuotaCategory.UserPoolRead),
             Map.entry("listUserPools", QuotaCategory.UserPoolRead),

@@ -20,7 +20,8 @@ class OpenApiTest {
 
     /** Every operation the REST contract (API.md) promises so far; one place to extend. */
     static final Set<String> EXPECTED_OPERATIONS = Set.of(
-            "createUserPool", "listUserPools", "describeUserPool", "deleteUserPool",
+            "createUserPool", "listUserPools", "describeUserPool", "deleteUserPool", "updateUserPool",
+            "addCustomAttributes",
             "adminCreateUser", "adminGetUser", "adminDeleteUser", "listUsers",
             "adminUpdateUserAttributes", "adminDeleteUserAttributes",
             "createUserPoolClient", "describeUserPoolClient", "listUserPoolClients", "updateUserPoolClient",

@@ -80,7 +80,12 @@ class PoolResourceTest {
 
     /** Every pool's name, walking all pages of ListUserPools. */
     static List<String> allPoolNames() {
-        List<String> names = new ArrayList<>();
+        return allPools().stream().map(pool -> (String) pool.get("name")).toList();
+    }
+
+    /** Every pool as ListUserPools reads it from the database, walking all pages. */
+    static List<Map<String, Object>> allPools() {
+        List<Map<String, Object>> pools = new ArrayList<>();
         String token = null;
         do {
             var spec = admin().queryParam("maxResults", 60);
@@ -88,10 +93,10 @@ class PoolResourceTest {
                 spec.queryParam("nextToken", token);
             }
             var page = spec.when().get("/pools").then().statusCode(200).extract().jsonPath();
-            names.addAll(page.getList("pools.name", String.class));
+            pools.addAll(page.getList("pools"));
             token = page.getString("nextToken");
         } while (token != null);
-        return names;
+        return pools;
     }
 
     @Test

@@ -83,6 +83,63 @@ class PoolSchemaBuilderTest {
     }
 
     @Test
+    void aStandardAttributeMayRepeatItsOwnConstraintsButNotChangeThem() {
+        List<AttributeDefinition> schema = PoolSchemaBuilder.schema(List.of(
+                new SchemaAttributeInput("email", "String", true, true, false, 0, 2048, null, null),
+                new SchemaAttributeInput("updated_at", "Number", true, false, false, null, null, 0L, null)));
+        assertThat(schema.get(10).required()).isTrue();
+        assertInvalid(List.of(text("email", 0, 64)), "You can not change AttributeDataType or set "
+                + "developerOnlyAttribute for standard schema attribute email");
+        assertInvalid(List.of(new SchemaAttributeInput("updated_at", "Number", null, null, null, null, null, 0L, 9L)),
+                "You can not change AttributeDataType or set developerOnlyAttribute for standard schema attribute "
+                        + "updated_at");
+    }
+
+    @Test
+    void addCustomAppendsPrefixedAttributesAllOrNothing() {
+        List<AttributeDefinition> base = PoolSchemaBuilder.schema(List.of(custom("tier", "String")));
+        List<AttributeDefinition> added = PoolSchemaBuilder.addCustom(base, List.of(custom("email", "String"),
+                custom("custom:x", "Number"), new SchemaAttributeInput("old", "String", null, null, true, null, null,
+                        null, null)));
+        assertThat(added).hasSize(24).startsWith(base.toArray(AttributeDefinition[]::new));
+        assertThat(added.subList(21, 24)).extracting(AttributeDefinition::name)
+                .containsExactly("custom:email", "custom:custom:x", "dev:custom:old");
+        assertThat(base).hasSize(21);
+    }
+
+    @Test
+    void addCustomRefusesNamesThePoolHasInEitherForm() {
+        List<AttributeDefinition> base = PoolSchemaBuilder.schema(List.of(custom("tier", "String"),
+                new SchemaAttributeInput("old", "String", null, null, true, null, null, null, null)));
+        for (SchemaAttributeInput again : List.of(custom("tier", "Number"), custom("old", "String"),
+                new SchemaAttributeInput("tier", "String", null, null, true, null, null, null, null))) {
+            assertThatThrownBy(() -> PoolSchemaBuilder.addCustom(base, List.of(again)))
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessage("custom:" + again.name() + ": Existing attribute already has name custom:"
+                            + again.name() + ".");
+        }
+        assertThatThrownBy(() -> PoolSchemaBuilder.addCustom(base, List.of(custom("n", "String"),
+                custom("n", "Boolean"))))
+                .hasMessage("custom:n: Existing attribute already has name custom:n.");
+    }
+
+    @Test
+    void addCustomStopsAtFiftyCustomAttributes() {
+        List<SchemaAttributeInput> fifty = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            fifty.add(custom("a" + i, "String"));
+        }
+        List<AttributeDefinition> full = PoolSchemaBuilder.addCustom(StandardAttributes.DEFAULTS, fifty);
+        assertThat(full).hasSize(70);
+        assertThatThrownBy(() -> PoolSchemaBuilder.addCustom(full, List.of(custom("one", "String"))))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessage("Cannot add more than 50 custom attributes to a user pool.");
+        assertThatThrownBy(() -> PoolSchemaBuilder.addCustom(StandardAttributes.DEFAULTS,
+                List.of(new SchemaAttributeInput("r", "String", null, true, null, null, null, null, null))))
+                .hasMessage("Required custom attributes are not supported currently.");
+    }
+
+    @Test
     void subStaysRequiredAndImmutable() {
         assertThatThrownBy(() -> PoolSchemaBuilder.schema(List.of(standard("sub", true, null))))
                 .isInstanceOf(InvalidParameterException.class);

@@ -88,29 +88,45 @@ public record CreateUserPoolRequest(
 
     /** The domain command this body asks for. */
     public CreatePoolCommand toCommand() {
-        List<CreatePoolCommand.SchemaAttributeInput> entries = schema == null ? null : schema.stream()
+        return new CreatePoolCommand(name, usernameAttributes, aliasAttributes, autoVerifiedAttributes,
+                attributesRequireVerificationBeforeUpdate, usernameCaseSensitive, schema(schema), triggers(triggers),
+                messaging(messaging), passwordPolicy(passwordPolicy), tokenValidity(tokenValidity));
+    }
+
+    static List<CreatePoolCommand.SchemaAttributeInput> schema(List<SchemaAttributeRequest> schema) {
+        return schema == null ? null : schema.stream()
                 .map(a -> new CreatePoolCommand.SchemaAttributeInput(a.name(), a.type(), a.mutable(), a.required(),
                         a.developerOnly(), a.minLength(), a.maxLength(), a.minValue(), a.maxValue()))
                 .toList();
-        CreatePoolCommand.TriggersInput hooks = triggers == null ? null
+    }
+
+    static CreatePoolCommand.TriggersInput triggers(TriggersRequest triggers) {
+        return triggers == null ? null
                 : new CreatePoolCommand.TriggersInput(triggers.customMessage() == null ? null
                         : new CreatePoolCommand.CustomMessageInput(triggers.customMessage().url(),
                                 triggers.customMessage().secret(), triggers.customMessage().timeoutMillis()));
-        CreatePoolCommand.MessagingInput templates = messaging == null ? null
+    }
+
+    static CreatePoolCommand.MessagingInput messaging(MessagingRequest messaging) {
+        return messaging == null ? null
                 : new CreatePoolCommand.MessagingInput(
                         messaging.email() == null ? null : new CreatePoolCommand.EmailTemplateInput(
                                 messaging.email().from(), messaging.email().subject(), messaging.email().message()),
-                        messaging.sms() == null ? null : new CreatePoolCommand.SmsTemplateInput(messaging.sms().message()));
-        CreatePoolCommand.PasswordPolicyInput policy = passwordPolicy == null ? null
+                        messaging.sms() == null ? null
+                                : new CreatePoolCommand.SmsTemplateInput(messaging.sms().message()));
+    }
+
+    static CreatePoolCommand.PasswordPolicyInput passwordPolicy(PasswordPolicyRequest passwordPolicy) {
+        return passwordPolicy == null ? null
                 : new CreatePoolCommand.PasswordPolicyInput(passwordPolicy.minimumLength(),
                         passwordPolicy.requireUppercase(), passwordPolicy.requireLowercase(),
                         passwordPolicy.requireNumbers(), passwordPolicy.requireSymbols(),
                         passwordPolicy.temporaryPasswordValidityDays());
-        CreatePoolCommand.TokenValidityInput validity = tokenValidity == null ? null
+    }
+
+    static CreatePoolCommand.TokenValidityInput tokenValidity(TokenValidityRequest tokenValidity) {
+        return tokenValidity == null ? null
                 : new CreatePoolCommand.TokenValidityInput(tokenValidity.accessTokenSeconds(),
                         tokenValidity.idTokenSeconds(), tokenValidity.refreshTokenSeconds());
-        return new CreatePoolCommand(name, usernameAttributes, aliasAttributes, autoVerifiedAttributes,
-                attributesRequireVerificationBeforeUpdate, usernameCaseSensitive, entries, hooks, templates, policy,
-                validity);
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -92,6 +93,37 @@ public class PoolResource {
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
     public Uni<PoolView> describeUserPool(@PathParam("poolId") String poolId) {
         return pools.get(poolId).map(PoolView::of);
+    }
+
+    @PUT
+    @Path("/{poolId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateUserPool",
+            summary = "Replace a pool's settings; a setting left out returns to its default, as in Cognito")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "settings", value = Examples.UPDATE_POOL)))
+    @APIResponse(responseCode = "200", description = "The updated pool")
+    @APIResponse(responseCode = "400",
+            description = "InvalidParameterException: invalid settings, or a setting that cannot change after creation")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
+    public Uni<PoolView> updateUserPool(@PathParam("poolId") String poolId, @NotNull UpdateUserPoolRequest request) {
+        RequestConstraints.valid(request);
+        return pools.update(poolId, request.toCommand()).map(PoolView::of);
+    }
+
+    @POST
+    @Path("/{poolId}/schema")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addCustomAttributes", summary = "Add custom attributes to a pool's schema")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "attributes",
+            value = Examples.ADD_CUSTOM_ATTRIBUTES)))
+    @APIResponse(responseCode = "200", description = "The pool with its new schema")
+    @APIResponse(responseCode = "400",
+            description = "InvalidParameterException: a name the pool has, a broken constraint, or over 50 in all")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
+    public Uni<PoolView> addCustomAttributes(@PathParam("poolId") String poolId,
+            @NotNull AddCustomAttributesRequest request) {
+        RequestConstraints.valid(request);
+        return pools.addCustomAttributes(poolId, request.toAttributes()).map(PoolView::of);
     }
 
     @DELETE
