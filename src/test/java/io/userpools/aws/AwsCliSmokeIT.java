@@ -163,16 +163,10 @@ class AwsCliSmokeIT {
         List<String> command = new ArrayList<>(List.of(AWS, "cognito-idp"));
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint-url", endpoint(), "--region", REGION, "--output", "json"));
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_ACCESS_KEY_ID", KEY_ID);
-        env.put("AWS_SECRET_ACCESS_KEY", Api.ADMIN_SECRET);
-        env.put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
-        env.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("AWS_MAX_ATTEMPTS", "1");
-        env.put("AWS_PAGER", "");
-        env.put("AWS_CLI_AUTO_PROMPT", "off");
-        return run(command, env);
+        return run(command, Map.of("AWS_ACCESS_KEY_ID", KEY_ID, "AWS_SECRET_ACCESS_KEY", Api.ADMIN_SECRET,
+                "AWS_CONFIG_FILE", "/nonexistent/aws-config", "AWS_SHARED_CREDENTIALS_FILE",
+                "/nonexistent/aws-credentials", "AWS_EC2_METADATA_DISABLED", "true", "AWS_MAX_ATTEMPTS", "1",
+                "AWS_PAGER", "", "AWS_CLI_AUTO_PROMPT", "off"));
     }
 
     private static Run run(List<String> command, Map<String, String> env) throws Exception {
