@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.userpools.common.RequestIds;
 import io.userpools.common.error.TransportProblems;
+import io.userpools.common.validation.RequestTextFilter;
+import io.userpools.common.validation.UnicodeText;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -21,8 +23,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * The AWS endpoint's answers to requests refused before {@link AwsResource} runs, which would
  * otherwise get the REST facade's problem+json (413, 415) that AWS clients cannot read: a body
  * whose Content-Length is over the size limit (refused before it is read, as
- * {@link TransportProblems} does elsewhere, and the connection closed) and a Content-Type that is
- * no media type at all (which JAX-RS refuses while matching). Both are 400
+ * {@link TransportProblems} does elsewhere, and the connection closed), a Content-Type that is
+ * no media type at all (which JAX-RS refuses while matching) and a query string that is not
+ * well-formed UTF-8 or has a NUL (AWS clients send none). All are 400
  * {@code {"__type","message"}} like every other error of this protocol.
  */
 @Singleton
@@ -51,11 +54,23 @@ public class AwsTransport {
         rc.next();
     }
 
-    /** Before matching: a Content-Type on {@code POST /} that JAX-RS could not parse. */
+    /**
+     * Before matching, on {@code POST /}: a Content-Type that JAX-RS could not parse, and a query
+     * string that the request text check ({@link RequestTextFilter}) would refuse as problem+json.
+     */
     @ServerRequestFilter(preMatching = true)
-    public Optional<Response> mediaType(HttpServerRequest request) {
+    public Optional<Response> beforeMatching(HttpServerRequest request) {
+        if (request.method() != HttpMethod.POST || !"/".equals(request.path())) {
+            return Optional.empty();
+        }
+        String query = request.query();
+        String defect = query == null ? null : UnicodeText.defectOfEncoded(query);
+        if (defect != null) {
+            return Optional.of(AwsErrors.response(400, "InvalidParameterException", "The query string " + defect,
+                    json, RequestIds.of(request)));
+        }
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        if (request.method() != HttpMethod.POST || !"/".equals(request.path()) || type == null || type.isBlank()) {
+        if (type == null || type.isBlank()) {
             return Optional.empty();
         }
         try {

@@ -206,7 +206,8 @@ class AwsHostileRequestsTest {
 
     /**
      * The refusals made before the resource runs, found by the properties above: each used to be the
-     * REST facade's problem+json (413, 415), and an unknown target had no message.
+     * REST facade's problem+json (413, 415, 400 for a query with a NUL), and an unknown target had no
+     * message.
      */
     @Test
     void refusalsBeforeTheOperationSpeakTheProtocol() throws Exception {
@@ -217,6 +218,14 @@ class AwsHostileRequestsTest {
         expected.put("400 UnknownOperationException X-Amz-Target names no operation: it must be " + PREFIX
                 + "<Operation>",
                 exchange(PREFIX + "NoSuchOperation", MEDIA, "{}".getBytes(StandardCharsets.UTF_8), Signing.VALID));
+        HttpResponse<byte[]> query = HTTP.send(HttpRequest.newBuilder(root.resolve("/?a=%00"))
+                .header("X-Amz-Target", PREFIX + "GetUser").header("Content-Type", MEDIA)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode refused = json.readTree(query.body());
+        expected.put("400 InvalidParameterException " + refused.path("message").asText(), query.statusCode() + " "
+                + refused.path("__type").asText() + " " + refused.path("message").asText());
+        assertThat(refused.path("message").asText()).startsWith("The query string ");
+        assertThat(query.headers().firstValue(AwsErrors.ERROR_TYPE)).contains("InvalidParameterException");
         expected.forEach((answer, got) -> assertThat(got).isEqualTo(answer));
     }
 
