@@ -2,7 +2,8 @@
 """A stand-in for the service, for testing bench/run before the service exists.
 
 It answers the few calls the benchmark makes (readiness, create pool, create user, PATCH
-attributes; create client, set password, sign-in and PATCH /me/attributes) from memory, without touching the database. It measures nothing about the real
+attributes; create client, set password, sign-in and PATCH /me/attributes; AdminUpdateUserAttributes
+on the AWS protocol, whose signature it does not check) from memory, without touching the database. It measures nothing about the real
 service; it only lets the harness (seeding, wrk scripts, parsing, pgbench, the summary) run end
 to end. Pool id from STUB_POOL_ID.
 """
@@ -67,6 +68,16 @@ class Handler(BaseHTTPRequestHandler):
             tokens[token] = name
             self.answer(200, {"accessToken": token, "idToken": "stub", "refreshToken": "stub",
                               "expiresIn": 3600, "tokenType": "Bearer"})
+            return
+        if self.path == "/" and self.headers.get("X-Amz-Target", "").endswith(".AdminUpdateUserAttributes"):
+            # the AWS protocol (SigV4 present, not verified by the stub)
+            name = body.get("Username")
+            if not self.headers.get("Authorization", "").startswith("AWS4-HMAC-SHA256 ") or name not in users:
+                self.answer(400, {"__type": "UserNotFoundException", "message": "User does not exist."})
+                return
+            users[name].update({a["Name"]: a["Value"] for a in body.get("UserAttributes", [])})
+            versions[name] += 1
+            self.answer(200, {})
             return
         if not self.authorized():
             return

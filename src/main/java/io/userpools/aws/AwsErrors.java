@@ -1,12 +1,17 @@
 package io.userpools.aws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.userpools.common.RequestIds;
 import io.userpools.common.error.CognitoException;
 import io.userpools.common.error.DatabaseFailures;
 import io.userpools.common.error.InternalErrorException;
 import io.userpools.common.error.ServiceUnavailableException;
 import io.userpools.common.validation.InvalidTextException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
@@ -45,10 +50,29 @@ final class AwsErrors {
     }
 
     static Response response(int status, String type, String message, ObjectMapper json, String requestId) {
+        return AwsResource.answer(Response.status(status), body(type, message, json), json, requestId)
+                .header(ERROR_TYPE, type).build();
+    }
+
+    /** The same answer written on the Vert.x response, for refusals made before JAX-RS (400 only). */
+    static void send(HttpServerResponse response, String type, String message, ObjectMapper json) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body(type, message, json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+        String requestId = response.headers().get(RequestIds.HEADER);
+        response.setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, AwsResource.MEDIA_TYPE)
+                .putHeader(ERROR_TYPE, type).putHeader(AwsResource.REQUEST_ID, requestId == null ? "" : requestId)
+                .end(Buffer.buffer(bytes));
+    }
+
+    private static ObjectNode body(String type, String message, ObjectMapper json) {
         ObjectNode body = json.createObjectNode().put("__type", type);
         if (message != null) {
             body.put("message", message);
         }
-        return AwsResource.answer(Response.status(status), body, json, requestId).header(ERROR_TYPE, type).build();
+        return body;
     }
 }

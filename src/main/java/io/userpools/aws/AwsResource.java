@@ -144,7 +144,8 @@ public class AwsResource {
             throw new AwsProtocolException("UnsupportedOperationException",
                     "Userpools does not implement " + name + " on the AWS protocol yet");
         }
-        throw new AwsProtocolException("UnknownOperationException", null);
+        throw new AwsProtocolException("UnknownOperationException",
+                "X-Amz-Target names no operation: it must be " + TARGET_PREFIX + "<Operation>");
     }
 
     private JsonNode parse(byte[] body) {

@@ -161,7 +161,8 @@ public class SigV4Verifier {
                     + "parameters. Authorization=" + ALGORITHM);
         }
         String[] scope = credential.split("/", -1);
-        if (scope.length != 5 || scope[0].isEmpty() || !scope[1].matches("\\d{8}")) {
+        // a date that is not YYYYMMDD is refused by verify(), as one that does not match X-Amz-Date
+        if (scope.length != 5 || scope[0].isEmpty()) {
             throw incomplete("Credential must have exactly 5 slash-delimited elements, e.g. "
                     + "keyid/date/region/service/term, got '" + credential + "'");
         }

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TransportProblems {
 
     /** Just after {@link RequestIds} and before Quarkus's own upload limit (order -2). */
-    static final int BODY_LIMIT_ORDER = -3;
+    public static final int BODY_LIMIT_ORDER = -3;
 
     private final ObjectMapper json;
     private final Optional<MemorySize> maxBodySize;
@@ -47,8 +47,7 @@ public class TransportProblems {
     }
 
     private void rejectLargeBody(RoutingContext rc, long limit) {
-        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && isOver(length, limit)) {
+        if (isOver(rc.request().getHeader(HttpHeaders.CONTENT_LENGTH), limit)) {
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
             send(rc, tooLarge());
             return;
@@ -56,7 +55,11 @@ public class TransportProblems {
         rc.next();
     }
 
-    private static boolean isOver(String contentLength, long limit) {
+    /** Whether a Content-Length header announces more than {@code limit} bytes (an unreadable one does not). */
+    public static boolean isOver(String contentLength, long limit) {
+        if (contentLength == null) {
+            return false;
+        }
         try {
             return Long.parseLong(contentLength.trim()) > limit;
         } catch (NumberFormatException e) {

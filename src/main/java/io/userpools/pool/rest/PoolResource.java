@@ -99,7 +99,10 @@ public class PoolResource {
     @Path("/{poolId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateUserPool",
-            summary = "Replace a pool's settings; a setting left out returns to its default, as in Cognito")
+            summary = "Replace a pool's settings; a setting left out returns to its default, as in Cognito",
+            description = "UpdateUserPool. Every setting of the create body except the name and the schema; one "
+            + "left out returns to its default. Username and alias attributes and username case "
+            + "sensitivity cannot change. The next request, on this replica at once, sees the update.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "settings", value = Examples.UPDATE_POOL)))
     @APIResponse(responseCode = "200", description = "The updated pool")
     @APIResponse(responseCode = "400",
@@ -113,7 +116,9 @@ public class PoolResource {
     @POST
     @Path("/{poolId}/schema")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "addCustomAttributes", summary = "Add custom attributes to a pool's schema")
+    @Operation(operationId = "addCustomAttributes", summary = "Add custom attributes to a pool's schema",
+            description = "AddCustomAttributes. 1 to 25 attributes per call, named without their custom: prefix, "
+            + "at most 50 custom attributes in all; all or nothing.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "attributes",
             value = Examples.ADD_CUSTOM_ATTRIBUTES)))
     @APIResponse(responseCode = "200", description = "The pool with its new schema")
