@@ -9,15 +9,13 @@ Run by AwsCliSmokeIT against the packaged service; also runnable by hand:
 It creates a pool, an app client and a user with boto3, updates and reads the user's attributes
 as an administrator (admin_update_user_attributes, admin_get_user), checks the common errors
 (unknown attribute, unknown user) as boto3's modelled exceptions, then signs the user in
-(initiate_auth USER_PASSWORD_AUTH) and updates an attribute with the access token
+(admin_set_user_password, initiate_auth USER_PASSWORD_AUTH) and updates an attribute with the access token
 (update_user_attributes). Every step prints one line; the first failed check raises with what
 was expected and what came, and the exit status is non-zero. The last line is "aws_smoke: OK".
 """
 
-import json
 import os
 import sys
-import urllib.request
 
 import boto3
 from botocore.config import Config
@@ -54,20 +52,6 @@ def expect_error(client, exception, call, text=None, **kwargs):
     except Exception as e:  # noqa: BLE001 - report whatever else came
         raise AssertionError(f"{call}: expected {exception}, got {type(e).__name__}: {e}") from e
     raise AssertionError(f"{call}: expected {exception}, got a success: {answer!r}")
-
-
-def set_permanent_password(pool_id, username):
-    """A permanent password through the REST facade (PUT .../password with the admin key).
-
-    Switch to client.admin_set_user_password(..., Permanent=True) once AdminSetUserPassword is on
-    the AWS endpoint (issue 13).
-    """
-    body = json.dumps({"password": PASSWORD, "permanent": True}).encode()
-    request = urllib.request.Request(f"{ENDPOINT}/pools/{pool_id}/users/{username}/password", data=body,
-                                     method="PUT", headers={"Authorization": f"Bearer {SECRET}",
-                                                            "Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as answer:
-        check(answer.status == 204, "PUT password should answer 204", answer.status)
 
 
 def main():
@@ -121,7 +105,8 @@ def main():
     check(attributes(client.admin_get_user(UserPoolId=pool_id, Username="alice")["UserAttributes"])
           .get("given_name") == "Alice", "a refused update changes nothing", "given_name changed")
 
-    set_permanent_password(pool_id, "alice")
+    client.admin_set_user_password(UserPoolId=pool_id, Username="alice", Password=PASSWORD, Permanent=True)
+    print("admin_set_user_password: permanent")
     auth = client.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
                                 AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD})
     tokens = auth["AuthenticationResult"]

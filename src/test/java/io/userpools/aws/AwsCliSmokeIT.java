@@ -113,9 +113,8 @@ class AwsCliSmokeIT {
         failsWith(aws("admin-get-user", "--user-pool-id", pool, "--username", "nobody"), "UserNotFoundException",
                 "AdminGetUser", "User does not exist.");
 
-        // a permanent password through the REST facade; switch to `aws cognito-idp admin-set-user-password
-        // --permanent` once AdminSetUserPassword is on the AWS endpoint (issue 13)
-        Auth.setPassword(pool, "bob", Auth.PASSWORD, true);
+        ok(aws("admin-set-user-password", "--user-pool-id", pool, "--username", "bob", "--password", Auth.PASSWORD,
+                "--permanent"));
         String parameters = JSON.writeValueAsString(Map.of("USERNAME", "bob", "PASSWORD", Auth.PASSWORD));
         String token = ok(aws("initiate-auth", "--client-id", client, "--auth-flow", "USER_PASSWORD_AUTH",
                 "--auth-parameters", parameters)).json().path("AuthenticationResult").path("AccessToken").asText();
