@@ -6,6 +6,8 @@ import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.AttributeDefinition;
 import io.userpools.pool.Pool;
 import io.userpools.pool.StandardAttributes;
+import io.userpools.user.UserChange;
+import io.userpools.user.UserStatus;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +117,89 @@ public final class AttributePolicy {
         sub.throwIfAny();
         checkValues(pool, request);
         checkFlagsHaveValues(request, request);
+    }
+
+    /** Attributes whose outcome depends on the user's current state (besides identifiers). */
+    private static final Set<String> STATEFUL = Set.of(StandardAttributes.EMAIL, StandardAttributes.PHONE_NUMBER,
+            StandardAttributes.EMAIL_VERIFIED, StandardAttributes.PHONE_NUMBER_VERIFIED,
+            StandardAttributes.PREFERRED_USERNAME);
+
+    /**
+     * Plans an AdminUpdateUserAttributes request that may not depend on the user's current state:
+     * validates it fully, then answers its merge, or null when its outcome depends on the user
+     * (it names email, phone_number, their flags or a sign-in identifier, or nothing), so that it
+     * must be planned against the locked user with {@link #planUpdate}.
+     *
+     * @throws InvalidParameterException on any rule the request breaks
+     */
+    static MergeWrite planMerge(Pool pool, Map<String, String> requested) {
+        planUpdate(pool, UpdateContext.ADMIN, null, Map.of(), Map.of(), requested);
+        if (requested.isEmpty()) {
+            return null;
+        }
+        for (String name : requested.keySet()) {
+            if (name == null || STATEFUL.contains(name) || pool.isUsernameAttribute(name) || pool.isAliasAttribute(name)) {
+                return null;
+            }
+        }
+        return MergeWrite.of(requested);
+    }
+
+    /**
+     * The change that creates a user with these (already checked, stored) attributes: its status
+     * and every identifier they give; with {@code forceAliasCreation} a verified alias is taken
+     * from its holder (AdminCreateUser [2.8], SignUp).
+     */
+    public static UserChange planCreate(Pool pool, UserStatus status, Map<String, String> attributes,
+            boolean forceAliasCreation) {
+        PlanBuilder.Aliases aliases = PlanBuilder.aliases(pool, Map.of(), attributes, forceAliasCreation);
+        return new UserChange(status, attributes, Map.of(), aliases.add(), aliases.remove(), aliases.move());
+    }
+
+    /**
+     * VerifyUserAttribute with a right code ([2.6]): the value becomes active and verified (a
+     * pending one is promoted), and its alias is added (a clash is AliasExistsException).
+     */
+    public static UpdatePlan planVerified(Pool pool, Map<String, String> current, Map<String, String> pending,
+            String attribute, String value, boolean promote) {
+        Map<String, String> after = new LinkedHashMap<>(current);
+        after.put(attribute, value);
+        after.put(StandardAttributes.verifiedFlagOf(attribute), "true");
+        Map<String, String> pendingAfter = new LinkedHashMap<>(pending);
+        if (promote) {
+            pendingAfter.remove(attribute);
+        }
+        return withAliases(pool, current, after, pendingAfter, false);
+    }
+
+    /** An expired code for a pending value: the pending value is dropped, nothing else changes. */
+    public static UpdatePlan planDropPending(Map<String, String> current, Map<String, String> pending,
+            String attribute) {
+        Map<String, String> pendingAfter = new LinkedHashMap<>(pending);
+        pendingAfter.remove(attribute);
+        return new UpdatePlan(current, pendingAfter, Map.of(), Map.of(), Set.of(), Map.of(),
+                !pendingAfter.equals(pending));
+    }
+
+    /**
+     * ConfirmSignUp with a right code (lifecycle 3.2): the attribute that received the code (null
+     * for none) becomes verified and its alias is activated; with {@code forceAliasCreation} it is
+     * taken from another holder, else a clash is AliasExistsException. The caller sets CONFIRMED.
+     */
+    public static UpdatePlan planConfirmSignUp(Pool pool, Map<String, String> current, Map<String, String> pending,
+            String codeAttribute, boolean forceAliasCreation) {
+        Map<String, String> after = new LinkedHashMap<>(current);
+        if (codeAttribute != null && current.get(codeAttribute) != null) {
+            after.put(StandardAttributes.verifiedFlagOf(codeAttribute), "true");
+        }
+        return withAliases(pool, current, after, pending, forceAliasCreation);
+    }
+
+    private static UpdatePlan withAliases(Pool pool, Map<String, String> current, Map<String, String> after,
+            Map<String, String> pending, boolean moveVerified) {
+        PlanBuilder.Aliases aliases = PlanBuilder.aliases(pool, current, after, moveVerified);
+        return new UpdatePlan(Map.copyOf(after), Map.copyOf(pending), Map.of(), aliases.add(), aliases.remove(),
+                aliases.move(), true);
     }
 
     private static UpdatePlan plan(Pool pool, UpdateContext context, ClientPermissions client,
