@@ -119,6 +119,69 @@ public final class AttributePolicy {
         checkFlagsHaveValues(request, request);
     }
 
+    /** SignUp's prefix for schema, value and required-attribute errors (lifecycle 3.1 step 5). */
+    public static final String SIGN_UP_SCHEMA = "Attributes did not conform to the schema: ";
+
+    /**
+     * SignUp's attribute checks (lifecycle 3.1 step 5): the [B 2.1] pipeline with the client's
+     * write list (so a {@code *_verified} flag or a developer-only attribute is refused), with
+     * immutable attributes allowed and SignUp's own texts; then every required attribute of the
+     * schema must have a value in {@code stored} (the attributes the user will have, the username
+     * attribute included). In an alias pool {@code preferred_username} waits for confirmation.
+     *
+     * @param requested the request's attributes, as sent
+     * @param stored    the attributes to store (non-blank values, username attribute included)
+     * @throws InvalidParameterException on a shape, schema, value or required-attribute error
+     * @throws NotAuthorizedException    (403) for an attribute the client may not write
+     */
+    public static void checkSignUp(Pool pool, ClientPermissions client, Map<String, String> requested,
+            Map<String, String> stored) {
+        Map<String, String> request = new LinkedHashMap<>(requested);
+        Violations shape = new Violations();
+        int index = 1;
+        for (String name : request.keySet()) {
+            checkNameShape(shape, name, "userAttributes." + index++ + ".member.name");
+        }
+        shape.throwShapeErrorsIfAny();
+        if (client.explicitWriteList()) {
+            checkWritePermission(pool, UpdateContext.SELF, client, request.keySet());
+        }
+        Map<String, AttributeDefinition> schema = pool.attributes();
+        Violations unknown = new Violations();
+        for (String name : request.keySet()) {
+            if (!schema.containsKey(name)) {
+                unknown.add(name, SIGN_UP_SCHEMA + "Type for attribute {" + name + "} could not be determined");
+            }
+        }
+        unknown.throwIfAny();
+        if (!client.explicitWriteList()) {
+            checkWritePermission(pool, UpdateContext.SELF, client, request.keySet());
+        }
+        if (pool.isAliasAttribute(StandardAttributes.PREFERRED_USERNAME)
+                && !isBlank(request.get(StandardAttributes.PREFERRED_USERNAME))) {
+            // Our wording [D]: the alias may be set only after confirmation [DG attributes].
+            throw new InvalidParameterException("preferred_username can not be set before user is confirmed.");
+        }
+        Violations values = new Violations();
+        request.forEach((name, value) -> {
+            if (!isBlank(value)) {
+                // "user.x: ..." becomes "Attributes did not conform to the schema: x: ..."; the
+                // email and phone format texts stay as the update answers them
+                AttributeValues.check(schema.get(name), value).ifPresent(message -> values.add(name,
+                        message.startsWith("user.") ? SIGN_UP_SCHEMA + message.substring(5) : message));
+            }
+        });
+        values.throwIfAny();
+        Violations required = new Violations();
+        schema.values().forEach(definition -> {
+            if (definition.required() && !StandardAttributes.SUB.equals(definition.name())
+                    && isBlank(stored.get(definition.name()))) {
+                required.add(definition.name(), SIGN_UP_SCHEMA + definition.name() + ": The attribute is required");
+            }
+        });
+        required.throwIfAny();
+    }
+
     /** Attributes whose outcome depends on the user's current state (besides identifiers). */
     private static final Set<String> STATEFUL = Set.of(StandardAttributes.EMAIL, StandardAttributes.PHONE_NUMBER,
             StandardAttributes.EMAIL_VERIFIED, StandardAttributes.PHONE_NUMBER_VERIFIED,

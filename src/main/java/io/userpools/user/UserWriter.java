@@ -26,6 +26,9 @@ import java.util.UUID;
 @Singleton
 public class UserWriter {
 
+    /** What {@link #create} answers when the username is taken. */
+    public static final String USERNAME_TAKEN = "User account already exists";
+
     private final UserRepository users;
     private final AliasRepository aliases;
 
@@ -45,7 +48,7 @@ public class UserWriter {
     public Uni<PoolUser> create(SqlClient sql, Pool pool, PoolUser user, UserChange change, Instant now) {
         return users.insert(sql, user, pool.key(user.username()))
                 .flatMap(inserted -> inserted ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(new UsernameExistsException("User account already exists")))
+                        : Uni.createFrom().failure(new UsernameExistsException(USERNAME_TAKEN)))
                 .flatMap(ignored -> identifiers(sql, pool, user.sub(), change, true, now))
                 .onFailure(AliasExistsException.class)
                 .transform(e -> pool.hasUsernameAttributes() ? new UsernameExistsException(e.getMessage()) : e)
