@@ -152,7 +152,8 @@ class AwsSignUpTest {
                 .isEqualTo("User cannot be confirmed. Current status is CONFIRMED");
         failure(UserNotFoundException.class, () -> admin.adminConfirmSignUp(r -> r.userPoolId(poolId).username("no")));
         // AdminConfirmSignUp is signed: an anonymous caller is refused
-        failure(NotAuthorizedException.class,
+        AwsServiceException unsigned = failure(AwsServiceException.class,
                 () -> anonymous.adminConfirmSignUp(r -> r.userPoolId(poolId).username("yan")));
+        assertThat(unsigned.awsErrorDetails().errorCode()).isEqualTo("MissingAuthenticationTokenException");
     }
 }

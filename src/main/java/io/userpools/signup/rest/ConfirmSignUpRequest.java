@@ -11,7 +11,7 @@ import java.util.Map;
 @RegisterForReflection // the constraint annotations of its components are read at run time
 public record ConfirmSignUpRequest(
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w+]+") String clientId,
-        @Size(min = 1, max = 128) @Pattern(regexp = "[\\w+=/]+") String secretHash,
+        @Size(max = 128) String secretHash,
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+") String username,
         @NotNull @Size(min = 1, max = 2048) String code,
         Boolean forceAliasCreation,

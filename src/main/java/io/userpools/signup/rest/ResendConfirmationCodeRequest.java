@@ -11,7 +11,7 @@ import java.util.Map;
 @RegisterForReflection // the constraint annotations of its components are read at run time
 public record ResendConfirmationCodeRequest(
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w+]+") String clientId,
-        @Size(min = 1, max = 128) @Pattern(regexp = "[\\w+=/]+") String secretHash,
+        @Size(max = 128) String secretHash,
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+") String username,
         Map<@Size(max = 131072) String, @Size(max = 131072) String> clientMetadata) {
 

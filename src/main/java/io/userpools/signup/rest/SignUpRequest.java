@@ -14,7 +14,7 @@ import java.util.Map;
 @RegisterForReflection // the constraint annotations of its components are read at run time
 public record SignUpRequest(
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w+]+") String clientId,
-        @Size(min = 1, max = 128) @Pattern(regexp = "[\\w+=/]+") String secretHash,
+        @Size(max = 128) String secretHash,
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+") String username,
         String password,
         Map<@Size(min = 1, max = 32) String, @Size(max = 2048) String> attributes,
