@@ -55,12 +55,7 @@ public final class AttributePolicy {
             Map<String, String> current, Map<String, String> pending, Map<String, String> requested) {
         Objects.requireNonNull(requested, "requested");
         Map<String, String> request = new LinkedHashMap<>(requested);
-        Violations shape = new Violations();
-        int index = 1;
-        for (String name : request.keySet()) {
-            checkNameShape(shape, name, "userAttributes." + index++ + ".member.name");
-        }
-        shape.throwShapeErrorsIfAny();
+        checkNameShapes(request.keySet());
         return plan(pool, context, client, current, pending, request);
     }
 
@@ -103,12 +98,7 @@ public final class AttributePolicy {
      */
     public static void checkCreate(Pool pool, Map<String, String> attributes) {
         Map<String, String> request = new LinkedHashMap<>(Objects.requireNonNull(attributes, "attributes"));
-        Violations shape = new Violations();
-        int index = 1;
-        for (String name : request.keySet()) {
-            checkNameShape(shape, name, "userAttributes." + index++ + ".member.name");
-        }
-        shape.throwShapeErrorsIfAny();
+        checkNameShapes(request.keySet());
         checkSchema(pool, request.keySet());
         Violations sub = new Violations();
         if (request.containsKey(StandardAttributes.SUB)) {
@@ -137,12 +127,7 @@ public final class AttributePolicy {
     public static void checkSignUp(Pool pool, ClientPermissions client, Map<String, String> requested,
             Map<String, String> stored) {
         Map<String, String> request = new LinkedHashMap<>(requested);
-        Violations shape = new Violations();
-        int index = 1;
-        for (String name : request.keySet()) {
-            checkNameShape(shape, name, "userAttributes." + index++ + ".member.name");
-        }
-        shape.throwShapeErrorsIfAny();
+        checkNameShapes(request.keySet());
         if (client.explicitWriteList()) {
             checkWritePermission(pool, UpdateContext.SELF, client, request.keySet());
         }
@@ -289,6 +274,16 @@ public final class AttributePolicy {
         UpdatePlan plan = PlanBuilder.build(pool, context, current, pending, request);
         checkFlagsHaveValues(request, plan.attributes());
         return plan;
+    }
+
+    /** Step 1 for a list of attributes: every name's shape, as {@code userAttributes.N.member.name}. */
+    private static void checkNameShapes(Set<String> names) {
+        Violations shape = new Violations();
+        int index = 1;
+        for (String name : names) {
+            checkNameShape(shape, name, "userAttributes." + index++ + ".member.name");
+        }
+        shape.throwShapeErrorsIfAny();
     }
 
     private static void checkNameShape(Violations shape, String name, String path) {
