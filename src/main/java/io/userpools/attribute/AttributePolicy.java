@@ -6,6 +6,8 @@ import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.AttributeDefinition;
 import io.userpools.pool.Pool;
 import io.userpools.pool.StandardAttributes;
+import io.userpools.user.UserChange;
+import io.userpools.user.UserStatus;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,12 +57,7 @@ public final class AttributePolicy {
             Map<String, String> current, Map<String, String> pending, Map<String, String> requested) {
         Objects.requireNonNull(requested, "requested");
         Map<String, String> request = new LinkedHashMap<>(requested);
-        Violations shape = new Violations();
-        int index = 1;
-        for (String name : request.keySet()) {
-            checkNameShape(shape, name, "userAttributes." + index++ + ".member.name");
-        }
-        shape.throwShapeErrorsIfAny();
+        checkNameShapes(request.keySet());
         return plan(pool, context, client, current, pending, request);
     }
 
@@ -101,12 +98,7 @@ public final class AttributePolicy {
      */
     public static void checkCreate(Pool pool, Map<String, String> attributes) {
         Map<String, String> request = new LinkedHashMap<>(Objects.requireNonNull(attributes, "attributes"));
-        Violations shape = new Violations();
-        int index = 1;
-        for (String name : request.keySet()) {
-            checkNameShape(shape, name, "userAttributes." + index++ + ".member.name");
-        }
-        shape.throwShapeErrorsIfAny();
+        checkNameShapes(request.keySet());
         checkSchema(pool, request.keySet());
         Violations sub = new Violations();
         if (request.containsKey(StandardAttributes.SUB)) {
@@ -115,6 +107,147 @@ public final class AttributePolicy {
         sub.throwIfAny();
         checkValues(pool, request);
         checkFlagsHaveValues(request, request);
+    }
+
+    /** SignUp's prefix for schema, value and required-attribute errors (lifecycle 3.1 step 5). */
+    public static final String SIGN_UP_SCHEMA = "Attributes did not conform to the schema: ";
+
+    /**
+     * SignUp's attribute checks (lifecycle 3.1 step 5): the [B 2.1] pipeline with the client's
+     * write list (so a {@code *_verified} flag or a developer-only attribute is refused), with
+     * immutable attributes allowed and SignUp's own texts; then every required attribute of the
+     * schema must have a value in {@code stored} (the attributes the user will have, the username
+     * attribute included). In an alias pool {@code preferred_username} waits for confirmation.
+     *
+     * @param requested the request's attributes, as sent
+     * @param stored    the attributes to store (non-blank values, username attribute included)
+     * @throws InvalidParameterException on a shape, schema, value or required-attribute error
+     * @throws NotAuthorizedException    (403) for an attribute the client may not write
+     */
+    public static void checkSignUp(Pool pool, ClientPermissions client, Map<String, String> requested,
+            Map<String, String> stored) {
+        Map<String, String> request = new LinkedHashMap<>(requested);
+        checkNameShapes(request.keySet());
+        if (client.explicitWriteList()) {
+            checkWritePermission(pool, UpdateContext.SELF, client, request.keySet());
+        }
+        Map<String, AttributeDefinition> schema = pool.attributes();
+        Violations unknown = new Violations();
+        for (String name : request.keySet()) {
+            if (!schema.containsKey(name)) {
+                unknown.add(name, SIGN_UP_SCHEMA + "Type for attribute {" + name + "} could not be determined");
+            }
+        }
+        unknown.throwIfAny();
+        if (!client.explicitWriteList()) {
+            checkWritePermission(pool, UpdateContext.SELF, client, request.keySet());
+        }
+        if (pool.isAliasAttribute(StandardAttributes.PREFERRED_USERNAME)
+                && !isBlank(request.get(StandardAttributes.PREFERRED_USERNAME))) {
+            // Our wording [D]: the alias may be set only after confirmation [DG attributes].
+            throw new InvalidParameterException("preferred_username can not be set before user is confirmed.");
+        }
+        Violations values = new Violations();
+        request.forEach((name, value) -> {
+            if (!isBlank(value)) {
+                // "user.x: ..." becomes "Attributes did not conform to the schema: x: ..."; the
+                // email and phone format texts stay as the update answers them
+                AttributeValues.check(schema.get(name), value).ifPresent(message -> values.add(name,
+                        message.startsWith("user.") ? SIGN_UP_SCHEMA + message.substring(5) : message));
+            }
+        });
+        values.throwIfAny();
+        Violations required = new Violations();
+        schema.values().forEach(definition -> {
+            if (definition.required() && !StandardAttributes.SUB.equals(definition.name())
+                    && isBlank(stored.get(definition.name()))) {
+                required.add(definition.name(), SIGN_UP_SCHEMA + definition.name() + ": The attribute is required");
+            }
+        });
+        required.throwIfAny();
+    }
+
+    /** Attributes whose outcome depends on the user's current state (besides identifiers). */
+    private static final Set<String> STATEFUL = Set.of(StandardAttributes.EMAIL, StandardAttributes.PHONE_NUMBER,
+            StandardAttributes.EMAIL_VERIFIED, StandardAttributes.PHONE_NUMBER_VERIFIED,
+            StandardAttributes.PREFERRED_USERNAME);
+
+    /**
+     * Plans an AdminUpdateUserAttributes request that may not depend on the user's current state:
+     * validates it fully, then answers its merge, or null when its outcome depends on the user
+     * (it names email, phone_number, their flags or a sign-in identifier, or nothing), so that it
+     * must be planned against the locked user with {@link #planUpdate}.
+     *
+     * @throws InvalidParameterException on any rule the request breaks
+     */
+    static MergeWrite planMerge(Pool pool, Map<String, String> requested) {
+        planUpdate(pool, UpdateContext.ADMIN, null, Map.of(), Map.of(), requested);
+        if (requested.isEmpty()) {
+            return null;
+        }
+        for (String name : requested.keySet()) {
+            if (name == null || STATEFUL.contains(name) || pool.isUsernameAttribute(name) || pool.isAliasAttribute(name)) {
+                return null;
+            }
+        }
+        return MergeWrite.of(requested);
+    }
+
+    /**
+     * The change that creates a user with these (already checked, stored) attributes: its status
+     * and every identifier they give; with {@code forceAliasCreation} a verified alias is taken
+     * from its holder (AdminCreateUser [2.8], SignUp).
+     */
+    public static UserChange planCreate(Pool pool, UserStatus status, Map<String, String> attributes,
+            boolean forceAliasCreation) {
+        PlanBuilder.Aliases aliases = PlanBuilder.aliases(pool, Map.of(), attributes, forceAliasCreation);
+        return new UserChange(status, attributes, Map.of(), aliases.add(), aliases.remove(), aliases.move());
+    }
+
+    /**
+     * VerifyUserAttribute with a right code ([2.6]): the value becomes active and verified (a
+     * pending one is promoted), and its alias is added (a clash is AliasExistsException).
+     */
+    public static UpdatePlan planVerified(Pool pool, Map<String, String> current, Map<String, String> pending,
+            String attribute, String value, boolean promote) {
+        Map<String, String> after = new LinkedHashMap<>(current);
+        after.put(attribute, value);
+        after.put(StandardAttributes.verifiedFlagOf(attribute), "true");
+        Map<String, String> pendingAfter = new LinkedHashMap<>(pending);
+        if (promote) {
+            pendingAfter.remove(attribute);
+        }
+        return withAliases(pool, current, after, pendingAfter, false);
+    }
+
+    /** An expired code for a pending value: the pending value is dropped, nothing else changes. */
+    public static UpdatePlan planDropPending(Map<String, String> current, Map<String, String> pending,
+            String attribute) {
+        Map<String, String> pendingAfter = new LinkedHashMap<>(pending);
+        pendingAfter.remove(attribute);
+        return new UpdatePlan(current, pendingAfter, Map.of(), Map.of(), Set.of(), Map.of(),
+                !pendingAfter.equals(pending));
+    }
+
+    /**
+     * ConfirmSignUp with a right code (lifecycle 3.2): the attribute that received the code (null
+     * for none) becomes verified and its alias is activated; with {@code forceAliasCreation} it is
+     * taken from another holder, else a clash is AliasExistsException. The caller sets CONFIRMED.
+     */
+    public static UpdatePlan planConfirmSignUp(Pool pool, Map<String, String> current, Map<String, String> pending,
+            String codeAttribute, boolean forceAliasCreation) {
+        Map<String, String> after = new LinkedHashMap<>(current);
+        if (codeAttribute != null && current.get(codeAttribute) != null) {
+            after.put(StandardAttributes.verifiedFlagOf(codeAttribute), "true");
+        }
+        return withAliases(pool, current, after, pending, forceAliasCreation);
+    }
+
+    private static UpdatePlan withAliases(Pool pool, Map<String, String> current, Map<String, String> after,
+            Map<String, String> pending, boolean moveVerified) {
+        PlanBuilder.Aliases aliases = PlanBuilder.aliases(pool, current, after, moveVerified);
+        return new UpdatePlan(Map.copyOf(after), Map.copyOf(pending), Map.of(), aliases.add(), aliases.remove(),
+                aliases.move(), true);
     }
 
     private static UpdatePlan plan(Pool pool, UpdateContext context, ClientPermissions client,
@@ -141,6 +274,16 @@ public final class AttributePolicy {
         UpdatePlan plan = PlanBuilder.build(pool, context, current, pending, request);
         checkFlagsHaveValues(request, plan.attributes());
         return plan;
+    }
+
+    /** Step 1 for a list of attributes: every name's shape, as {@code userAttributes.N.member.name}. */
+    private static void checkNameShapes(Set<String> names) {
+        Violations shape = new Violations();
+        int index = 1;
+        for (String name : names) {
+            checkNameShape(shape, name, "userAttributes." + index++ + ".member.name");
+        }
+        shape.throwShapeErrorsIfAny();
     }
 
     private static void checkNameShape(Violations shape, String name, String path) {

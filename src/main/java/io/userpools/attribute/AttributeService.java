@@ -8,6 +8,7 @@ import io.userpools.pool.StandardAttributes;
 import io.userpools.user.PoolUser;
 import io.userpools.user.UserLookup;
 import io.userpools.user.UserRepository;
+import io.userpools.user.UserWriter;
 import io.userpools.trigger.TriggerSource;
 import io.userpools.verification.CodeIssuer;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -38,12 +39,12 @@ public class AttributeService {
     private final PoolService pools;
     private final UserRepository users;
     private final UserLookup lookup;
-    private final AttributeWriter writer;
+    private final UserWriter writer;
     private final CodeIssuer codes;
     private final MergeLanes lanes;
     private final Clock clock;
 
-    public AttributeService(PoolService pools, UserRepository users, UserLookup lookup, AttributeWriter writer,
+    public AttributeService(PoolService pools, UserRepository users, UserLookup lookup, UserWriter writer,
             CodeIssuer codes, MergeLanes lanes, Clock clock) {
         this.pools = pools;
         this.users = users;
@@ -73,12 +74,16 @@ public class AttributeService {
                     (sql, lock) -> lookup.resolve(sql, pool, username, lock), expectedVersion,
                     user -> AttributePolicy.planUpdate(pool, UpdateContext.ADMIN, null, user.attributes(),
                             user.pending(), attributes), new Caller(null, clientMetadata), mayIssueCodes(attributes));
-            if (expectedVersion != null || !MergeWrite.applies(pool, attributes)) {
+            if (expectedVersion != null) {
                 return general.get();
             }
-            // Validates fully (throws on any violation) before the single-statement write.
-            AttributePolicy.planUpdate(pool, UpdateContext.ADMIN, null, Map.of(), Map.of(), attributes);
-            return lanes.merge(pool.id(), pool.key(username), MergeWrite.of(attributes))
+            // The policy validates fully (throws on any violation) and says whether the outcome
+            // depends on the user's current state; when it does not, the write is a merge.
+            MergeWrite merge = AttributePolicy.planMerge(pool, attributes);
+            if (merge == null) {
+                return general.get();
+            }
+            return lanes.merge(pool.id(), pool.key(username), merge)
                     .flatMap(user -> user != null ? Uni.createFrom().item(new UpdateOutcome(user, List.of())) : general.get());
         });
     }
@@ -235,7 +240,7 @@ public class AttributeService {
 
     private Uni<UpdateOutcome> store(SqlClient sql, Pool pool, PoolUser user, UpdatePlan plan,
             List<CodeIssuer.Prepared> prepared) {
-        return writer.apply(sql, pool, user, plan, clock.instant())
+        return writer.apply(sql, pool, user, plan.change(), clock.instant())
                 .flatMap(updated -> codes.write(sql, pool, updated, prepared)
                         .map(deliveries -> new UpdateOutcome(updated, deliveries)));
     }

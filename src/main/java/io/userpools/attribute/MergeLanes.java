@@ -8,6 +8,7 @@ import io.userpools.common.error.ServiceUnavailableException;
 import io.userpools.common.error.TooManyRequestsException;
 import io.userpools.user.PoolUser;
 import io.userpools.user.UserRepository;
+import io.userpools.user.UserWriter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
@@ -36,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Single writes (one per user, so always of distinct users) share statements the same way:
  * at most {@code userpools.attribute-writes.statements} are in flight, and the writes that arrive
  * while all are busy go together in the next one, a multi-row UPDATE
- * ({@link UserRepository#mergeMany}) that skips rows other transactions hold locked. When that
+ * ({@link UserWriter#mergeMany}) that skips rows other transactions hold locked. When that
  * statement fails, its writes are retried one by one, so that one write's failure never becomes
  * another's.
  *
@@ -55,6 +56,7 @@ class MergeLanes {
     private static final int CAS_ATTEMPTS = 5;
 
     private final UserRepository users;
+    private final UserWriter writer;
     private final Metrics metrics;
     private final Clock clock;
     private final int maxStatements;
@@ -69,8 +71,9 @@ class MergeLanes {
     private final ArrayDeque<Single> queue = new ArrayDeque<>();
     private int statementsInFlight;
 
-    MergeLanes(UserRepository users, Metrics metrics, Clock clock, UserpoolsConfig config, WriteQueueConfig queue) {
+    MergeLanes(UserRepository users, UserWriter writer, Metrics metrics, Clock clock, UserpoolsConfig config, WriteQueueConfig queue) {
         this.users = users;
+        this.writer = writer;
         this.metrics = metrics;
         this.clock = clock;
         this.maxStatements = Math.max(1, config.attributeWrites().statements());
@@ -179,7 +182,7 @@ class MergeLanes {
             List<UserRepository.Merge> merges = singles.stream().map(single -> new UserRepository.Merge(
                     single.key.poolId, single.key.usernameKey, single.waiter.write.set(),
                     single.waiter.write.remove())).toList();
-            return users.mergeMany(users.pool(), merges, now);
+            return writer.mergeMany(merges, now);
         });
         statement.subscribe().with(stored -> {
             takeNext();
@@ -251,7 +254,7 @@ class MergeLanes {
             if (last.version() == user.version()) {
                 return Uni.createFrom().item(states);
             }
-            return users.compareAndSetAttributes(users.pool(), user, last.attributes(), last.version(), now)
+            return writer.compareAndSet(user, last.attributes(), last.version(), now)
                     .flatMap(stored -> stored ? Uni.createFrom().item(states) : batch(key, batch, attempts - 1));
         });
     }

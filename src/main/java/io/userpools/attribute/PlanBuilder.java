@@ -119,10 +119,28 @@ final class PlanBuilder {
     }
 
     private UpdatePlan toPlan(Map<String, String> pendingBefore) {
+        Aliases aliases = aliases(pool, current, attributes, true);
+        boolean changed = !attributes.equals(current) || !pending.equals(pendingBefore);
+        return new UpdatePlan(frozen(attributes), frozen(pending), frozen(codeTargets), aliases.add(),
+                aliases.remove(), aliases.move(), changed);
+    }
+
+    /** The identifiers a change of attributes adds, releases and takes from another holder. */
+    record Aliases(Map<String, String> add, Set<String> remove, Map<String, String> move) {
+    }
+
+    /**
+     * The identifier bookkeeping of spec 3.3 between two states of a user's attributes: username
+     * attributes sign in whatever their verification; alias attributes email/phone only while
+     * verified, preferred_username while present. A verifiable alias that appears is moved from any
+     * other holder when {@code moveVerified} (an admin's X_verified=true, ForceAliasCreation), else
+     * added (a clash is AliasExistsException).
+     */
+    static Aliases aliases(Pool pool, Map<String, String> current, Map<String, String> attributes,
+            boolean moveVerified) {
         Map<String, String> aliasesToAdd = new LinkedHashMap<>();
         Set<String> aliasesToRemove = new LinkedHashSet<>();
         Map<String, String> aliasesToMove = new LinkedHashMap<>();
-        // Username attributes: the active value signs in whatever its verification.
         for (String name : pool.settings().usernameAttributes()) {
             String before = valueOf(current, name);
             String after = valueOf(attributes, name);
@@ -135,7 +153,6 @@ final class PlanBuilder {
                 }
             }
         }
-        // Alias attributes: email/phone only while verified, preferred_username while present.
         for (String name : pool.settings().aliasAttributes()) {
             String before = aliasOf(current, name);
             String after = aliasOf(attributes, name);
@@ -146,17 +163,14 @@ final class PlanBuilder {
                 aliasesToRemove.add(name);
             }
             if (after != null) {
-                if (VERIFIABLE.contains(name)) {
-                    // Only an admin's X_verified=true makes a verified alias here: it moves (spec 3.3).
+                if (moveVerified && VERIFIABLE.contains(name)) {
                     aliasesToMove.put(name, after);
                 } else {
                     aliasesToAdd.put(name, after);
                 }
             }
         }
-        boolean changed = !attributes.equals(current) || !pending.equals(pendingBefore);
-        return new UpdatePlan(frozen(attributes), frozen(pending), frozen(codeTargets), frozen(aliasesToAdd),
-                Collections.unmodifiableSet(aliasesToRemove), frozen(aliasesToMove), changed);
+        return new Aliases(frozen(aliasesToAdd), Collections.unmodifiableSet(aliasesToRemove), frozen(aliasesToMove));
     }
 
     private static String aliasOf(Map<String, String> state, String name) {

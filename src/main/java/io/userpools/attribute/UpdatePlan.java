@@ -1,5 +1,7 @@
 package io.userpools.attribute;
 
+import io.userpools.user.UserChange;
+import io.userpools.user.UserStatus;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,4 +22,14 @@ import java.util.Set;
 public record UpdatePlan(Map<String, String> attributes, Map<String, String> pending,
         Map<String, String> codeTargets, Map<String, String> aliasesToAdd, Set<String> aliasesToRemove,
         Map<String, String> aliasesToMove, boolean changed) {
+
+    /** The change for the user writer, keeping the user's status. */
+    public UserChange change() {
+        return change(null);
+    }
+
+    /** The change for the user writer, with a new status (null keeps it). */
+    public UserChange change(UserStatus status) {
+        return new UserChange(status, attributes, pending, aliasesToAdd, aliasesToRemove, aliasesToMove);
+    }
 }

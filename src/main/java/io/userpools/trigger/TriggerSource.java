@@ -5,5 +5,9 @@ public enum TriggerSource {
     /** Email or phone changed by AdminUpdateUserAttributes or UpdateUserAttributes. */
     CustomMessage_UpdateUserAttribute,
     /** A code asked for by GetUserAttributeVerificationCode. */
-    CustomMessage_VerifyUserAttribute
+    CustomMessage_VerifyUserAttribute,
+    /** The confirmation code of SignUp. */
+    CustomMessage_SignUp,
+    /** A confirmation code asked for again by ResendConfirmationCode. */
+    CustomMessage_ResendCode
 }

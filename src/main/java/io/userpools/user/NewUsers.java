@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * attributes ({@link AttributePolicy#checkCreate}) and the temporary password, all before
  * anything is written.
  */
-final class NewUsers {
+public final class NewUsers {
 
     /** Anything with an {@code @} between non-blank parts looks like an email to an alias pool (possessive: linear). */
     static final Pattern LOOKS_LIKE_EMAIL = Pattern.compile("[^@\\s]++@[^@\\s]++");
@@ -36,13 +36,7 @@ final class NewUsers {
         }
         String username = username(pool, request.username(), attributes, sub);
         AttributePolicy.checkCreate(pool, attributes);
-        Map<String, String> stored = new LinkedHashMap<>();
-        attributes.forEach((name, value) -> {
-            if (value != null && !value.isEmpty()) {
-                stored.put(name, value);
-            }
-        });
-        stored.put(StandardAttributes.SUB, sub.toString());
+        Map<String, String> stored = stored(attributes, sub);
         PoolSettings.PasswordPolicy policy = pool.settings().passwordPolicy();
         String password = request.temporaryPassword();
         // Without a temporary password nobody can know one until an admin sets it (no invitation
@@ -53,13 +47,25 @@ final class NewUsers {
         return new Draft(sub, username, stored, password);
     }
 
+    /** The attributes to store for a new user: the non-blank values, and {@code sub}. */
+    public static Map<String, String> stored(Map<String, String> attributes, UUID sub) {
+        Map<String, String> stored = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> {
+            if (value != null && !value.isEmpty()) {
+                stored.put(name, value);
+            }
+        });
+        stored.put(StandardAttributes.SUB, sub.toString());
+        return stored;
+    }
+
     /**
      * The username to store. In a username-attribute pool the requested name must be an email or
      * phone number the pool signs in with; it becomes that attribute (which must not say
      * otherwise) and the username is the {@code sub}. In an alias pool it must not look like an
      * email (phone number) when email (phone_number) is an alias.
      */
-    static String username(Pool pool, String requested, Map<String, String> attributes, UUID sub) {
+    public static String username(Pool pool, String requested, Map<String, String> attributes, UUID sub) {
         if (pool.hasUsernameAttributes()) {
             boolean email = pool.isUsernameAttribute(StandardAttributes.EMAIL);
             boolean phone = pool.isUsernameAttribute(StandardAttributes.PHONE_NUMBER);

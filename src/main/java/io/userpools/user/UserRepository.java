@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * Users in PostgreSQL through the reactive client directly: this is the hot path of every
- * attribute update, so each operation is one prepared statement. Methods take the
+ * attribute update, so each operation is one prepared statement. Its writes are package-private:
+ * only {@link UserWriter} changes users. Methods take the
  * {@link SqlClient} to run on, so that a service can compose them in one transaction.
  */
 @Singleton
@@ -38,7 +39,7 @@ public class UserRepository {
     private static final String INSERT = "INSERT INTO users (pool_id, sub, username, username_key, status, enabled, "
             + "password_hash, attributes, pending, version, created_at, last_modified_at) "
             + "VALUES ($1, $2, $3, $4, $5, TRUE, $6, $7, '{}', 1, $8, $8)";
-    private static final String UPDATE_ATTRIBUTES = "UPDATE users SET attributes = $3, pending = $4, "
+    private static final String UPDATE_USER = "UPDATE users SET attributes = $3, pending = $4, status = $6, "
             + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2 "
             + "RETURNING version, last_modified_at";
     // Rows another transaction holds locked are skipped (not waited for): their merges come back
@@ -88,7 +89,7 @@ public class UserRepository {
      *
      * @return false when the username key is taken
      */
-    public Uni<Boolean> insert(SqlClient sql, PoolUser user, String usernameKey) {
+    Uni<Boolean> insert(SqlClient sql, PoolUser user, String usernameKey) {
         Tuple values = Tuple.tuple()
                 .addString(user.poolId()).addUUID(user.sub()).addString(user.username()).addString(usernameKey)
                 .addString(user.status().name()).addString(user.passwordHash())
@@ -98,14 +99,14 @@ public class UserRepository {
                 .onFailure(e -> isUniqueViolation(e, "users_username")).recoverWithItem(false);
     }
 
-    /** Writes new attributes and pending values, advancing version and modification time. */
-    public Uni<PoolUser> updateAttributes(SqlClient sql, PoolUser user, Map<String, String> attributes,
+    /** Writes status, attributes and pending values, advancing version and modification time. */
+    Uni<PoolUser> updateUser(SqlClient sql, PoolUser user, UserStatus status, Map<String, String> attributes,
             Map<String, String> pending, Instant now) {
         Tuple values = Tuple.of(user.poolId(), user.sub(), new JsonObject(new LinkedHashMap<>(attributes)),
-                new JsonObject(new LinkedHashMap<>(pending)), utc(now));
-        return sql.preparedQuery(UPDATE_ATTRIBUTES).execute(values).map(rows -> {
+                new JsonObject(new LinkedHashMap<>(pending)), utc(now), status.name());
+        return sql.preparedQuery(UPDATE_USER).execute(values).map(rows -> {
             Row row = rows.iterator().next();
-            return new PoolUser(user.poolId(), user.sub(), user.username(), user.status(), user.enabled(),
+            return new PoolUser(user.poolId(), user.sub(), user.username(), status, user.enabled(),
                     user.passwordHash(), attributes, pending, row.getLong(0), user.createdAt(),
                     row.getOffsetDateTime(1).toInstant(), user.signedOutAt());
         });
@@ -124,7 +125,7 @@ public class UserRepository {
      * @return per merge, in order: the user as stored, or null when no user has that username key,
      *         the merge changed nothing, or another transaction held the user's row locked
      */
-    public Uni<List<PoolUser>> mergeMany(SqlClient sql, List<Merge> merges, Instant now) {
+    Uni<List<PoolUser>> mergeMany(SqlClient sql, List<Merge> merges, Instant now) {
         String[] poolIds = new String[merges.size()];
         String[] keys = new String[merges.size()];
         JsonObject[] docs = new JsonObject[merges.size()];
@@ -155,7 +156,7 @@ public class UserRepository {
      *
      * @return false when another write came first (the caller reads again)
      */
-    public Uni<Boolean> compareAndSetAttributes(SqlClient sql, PoolUser read, Map<String, String> attributes,
+    Uni<Boolean> compareAndSetAttributes(SqlClient sql, PoolUser read, Map<String, String> attributes,
             long newVersion, Instant now) {
         Tuple values = Tuple.of(read.poolId(), read.sub(), new JsonObject(new LinkedHashMap<>(attributes)), newVersion,
                 utc(now), read.version());
@@ -166,7 +167,7 @@ public class UserRepository {
      * Sets a verification flag ({@code email_verified}, {@code phone_number_verified}) to "false",
      * advancing version and modification time: what the previous holder of a moved alias keeps.
      */
-    public Uni<Void> markUnverified(SqlClient sql, String poolId, UUID sub, String flag, Instant now) {
+    Uni<Void> markUnverified(SqlClient sql, String poolId, UUID sub, String flag, Instant now) {
         return sql.preparedQuery(UNVERIFY).execute(Tuple.of(poolId, sub, flag, utc(now))).replaceWithVoid();
     }
 

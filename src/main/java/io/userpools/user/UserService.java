@@ -4,10 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.common.error.AliasExistsException;
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.error.UsernameExistsException;
-import io.userpools.pool.Pool;
+import io.userpools.attribute.AttributePolicy;
 import io.userpools.pool.PoolService;
-import io.userpools.pool.StandardAttributes;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,15 +18,15 @@ public class UserService {
 
     private final PoolService pools;
     private final UserRepository users;
-    private final AliasRepository aliases;
+    private final UserWriter writer;
     private final UserLookup lookup;
     private final Clock clock;
 
-    public UserService(PoolService pools, UserRepository users, AliasRepository aliases, UserLookup lookup,
+    public UserService(PoolService pools, UserRepository users, UserWriter writer, UserLookup lookup,
             Clock clock) {
         this.pools = pools;
         this.users = users;
-        this.aliases = aliases;
+        this.writer = writer;
         this.lookup = lookup;
         this.clock = clock;
     }
@@ -58,36 +56,11 @@ public class UserService {
                 Instant now = clock.instant();
                 PoolUser user = new PoolUser(pool.id(), draft.sub(), draft.username(), UserStatus.FORCE_CHANGE_PASSWORD,
                         true, hash, draft.attributes(), Map.of(), 1, now, now, null);
-                boolean force = Boolean.TRUE.equals(request.forceAliasCreation());
-                return users.pool().withTransaction(sql -> users.insert(sql, user, pool.key(user.username()))
-                        .flatMap(inserted -> inserted ? Uni.createFrom().voidItem()
-                                : Uni.createFrom().failure(new UsernameExistsException("User account already exists")))
-                        .flatMap(ignored -> addIdentifiers(sql, pool, user, force, now))
-                        .replaceWith(user));
+                UserChange change = AttributePolicy.planCreate(pool, user.status(), user.attributes(),
+                        Boolean.TRUE.equals(request.forceAliasCreation()));
+                return users.pool().withTransaction(sql -> writer.create(sql, pool, user, change, now));
             });
         });
-    }
-
-    private Uni<Void> addIdentifiers(SqlClient sql, Pool pool, PoolUser user, boolean force, Instant now) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<String, String> identifier : UserIdentifiers.of(pool, user.attributes()).entrySet()) {
-            String attribute = identifier.getKey();
-            String key = pool.key(identifier.getValue());
-            boolean move = force && pool.isAliasAttribute(attribute) && StandardAttributes.VERIFIABLE.contains(attribute);
-            chain = chain.flatMap(v -> move ? takeAlias(sql, pool, attribute, key, user.sub(), now)
-                    : Uni.createFrom().voidItem())
-                    .flatMap(v -> aliases.add(sql, pool.id(), attribute, key, user.sub()))
-                    .onFailure(AliasExistsException.class)
-                    .transform(e -> pool.hasUsernameAttributes() ? new UsernameExistsException(e.getMessage()) : e);
-        }
-        return chain;
-    }
-
-    /** Moves a verified alias to {@code sub}; the previous holder keeps the value, unverified. */
-    private Uni<Void> takeAlias(SqlClient sql, Pool pool, String attribute, String key, UUID sub, Instant now) {
-        return aliases.takeFromOthers(sql, pool.id(), attribute, key, sub).flatMap(previous -> previous == null
-                ? Uni.createFrom().voidItem()
-                : users.markUnverified(sql, pool.id(), previous, StandardAttributes.verifiedFlagOf(attribute), now));
     }
 
     /**

@@ -12,7 +12,11 @@ public enum AttemptLimits {
     /** GetUserAttributeVerificationCode calls. */
     SEND_CODE(5),
     /** VerifyUserAttribute calls, right or wrong. */
-    VERIFY(15);
+    VERIFY(15),
+    /** ResendConfirmationCode calls (lifecycle 1.2). */
+    RESEND_SIGN_UP_CODE(5),
+    /** ConfirmSignUp calls, right or wrong (lifecycle 1.2). */
+    CONFIRM_SIGN_UP(15);
 
     public static final Duration WINDOW = Duration.ofHours(1);
     public static final String MESSAGE = "Attempt limit exceeded, please try after some time.";

@@ -19,10 +19,13 @@ public class CodeRepository {
             + "target_value, created_at, expires_at, consumed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, NULL) "
             + "ON CONFLICT (pool_id, sub, attribute_name) DO UPDATE SET code_hmac = EXCLUDED.code_hmac, "
             + "target_value = EXCLUDED.target_value, created_at = EXCLUDED.created_at, "
-            + "expires_at = EXCLUDED.expires_at, consumed_at = NULL";
+            + "expires_at = EXCLUDED.expires_at, consumed_at = NULL, failed_attempts = 0";
     private static final String FIND = "SELECT code_hmac, target_value, created_at, expires_at, consumed_at "
             + "FROM verification_codes WHERE pool_id = $1 AND sub = $2 AND attribute_name = $3";
     private static final String CONSUME = "UPDATE verification_codes SET consumed_at = $4 "
+            + "WHERE pool_id = $1 AND sub = $2 AND attribute_name = $3";
+    private static final String MISMATCH = "UPDATE verification_codes SET failed_attempts = failed_attempts + 1, "
+            + "consumed_at = CASE WHEN failed_attempts + 1 >= $4 THEN $5 ELSE consumed_at END "
             + "WHERE pool_id = $1 AND sub = $2 AND attribute_name = $3";
     private static final String DELETE = "DELETE FROM verification_codes "
             + "WHERE pool_id = $1 AND sub = $2 AND attribute_name = $3";
@@ -55,6 +58,16 @@ public class CodeRepository {
     /** Marks the code used; it never verifies again. */
     public Uni<Void> consume(SqlClient sql, String poolId, UUID sub, String attribute, Instant now) {
         return sql.preparedQuery(CONSUME).execute(Tuple.of(poolId, sub, attribute, utc(now))).replaceWithVoid();
+    }
+
+    /**
+     * Counts a wrong try of the code; at {@code maxWrong} wrong tries it is burned (marked used),
+     * so that it never verifies again.
+     */
+    public Uni<Void> recordMismatch(SqlClient sql, String poolId, UUID sub, String attribute, int maxWrong,
+            Instant now) {
+        return sql.preparedQuery(MISMATCH).execute(Tuple.of(poolId, sub, attribute, maxWrong, utc(now)))
+                .replaceWithVoid();
     }
 
     /** Drops the code (the attribute was deleted or its pending value dropped). */

@@ -8,19 +8,17 @@ import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.Pool;
 import io.userpools.pool.StandardAttributes;
 import io.userpools.trigger.TriggerSource;
-import io.userpools.user.AliasRepository;
+import io.userpools.attribute.AttributePolicy;
+import io.userpools.attribute.UpdatePlan;
 import io.userpools.user.PoolUser;
-import io.userpools.user.UserIdentifiers;
 import io.userpools.user.UserLookup;
 import io.userpools.user.UserRepository;
+import io.userpools.user.UserWriter;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /** GetUserAttributeVerificationCode ([2.5]) and VerifyUserAttribute ([2.6]) for a signed-in user. */
@@ -32,16 +30,16 @@ public class VerificationService {
     public static final String MISMATCH = "Invalid verification code provided, please try again.";
 
     private final UserRepository users;
-    private final AliasRepository aliases;
+    private final UserWriter writer;
     private final CodeRepository codes;
     private final AttemptRepository attempts;
     private final CodeIssuer issuer;
     private final Clock clock;
 
-    public VerificationService(UserRepository users, AliasRepository aliases, CodeRepository codes,
+    public VerificationService(UserRepository users, UserWriter writer, CodeRepository codes,
             AttemptRepository attempts, CodeIssuer issuer, Clock clock) {
         this.users = users;
-        this.aliases = aliases;
+        this.writer = writer;
         this.codes = codes;
         this.attempts = attempts;
         this.issuer = issuer;
@@ -148,34 +146,16 @@ public class VerificationService {
 
     private Uni<PoolUser> apply(SqlClient sql, Pool pool, PoolUser user, String attribute, String value,
             boolean promote, Instant now) {
-        Map<String, String> after = new LinkedHashMap<>(user.attributes());
-        after.put(attribute, value);
-        after.put(StandardAttributes.verifiedFlagOf(attribute), "true");
-        Map<String, String> pending = new LinkedHashMap<>(user.pending());
-        if (promote) {
-            pending.remove(attribute);
-        }
-        String before = UserIdentifiers.of(pool, user.attributes()).get(attribute);
-        String now2 = UserIdentifiers.of(pool, after).get(attribute);
-        Uni<Void> identifiers = Uni.createFrom().voidItem();
-        if (!Objects.equals(before, now2)) {
-            if (before != null) {
-                identifiers = identifiers.flatMap(v -> aliases.remove(sql, pool.id(), user.sub(), List.of(attribute)));
-            }
-            if (now2 != null) {
-                identifiers = identifiers.flatMap(v -> aliases.add(sql, pool.id(), attribute, pool.key(now2),
-                        user.sub()));
-            }
-        }
-        return identifiers.flatMap(v -> codes.consume(sql, pool.id(), user.sub(), attribute, now))
-                .flatMap(v -> users.updateAttributes(sql, user, after, pending, now));
+        UpdatePlan plan = AttributePolicy.planVerified(pool, user.attributes(), user.pending(), attribute, value,
+                promote);
+        return codes.consume(sql, pool.id(), user.sub(), attribute, now)
+                .flatMap(v -> writer.apply(sql, pool, user, plan.change(), now));
     }
 
     private Uni<Void> dropPending(SqlClient sql, Pool pool, PoolUser user, String attribute, Instant now) {
-        Map<String, String> pending = new LinkedHashMap<>(user.pending());
-        pending.remove(attribute);
+        UpdatePlan plan = AttributePolicy.planDropPending(user.attributes(), user.pending(), attribute);
         return codes.delete(sql, pool.id(), user.sub(), attribute)
-                .flatMap(v -> users.updateAttributes(sql, user, user.attributes(), pending, now)).replaceWithVoid();
+                .flatMap(v -> writer.apply(sql, pool, user, plan.change(), now)).replaceWithVoid();
     }
 
     private static void requireVerifiable(String attribute) {

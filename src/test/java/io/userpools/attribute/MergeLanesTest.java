@@ -17,6 +17,7 @@ import io.userpools.common.error.ServiceUnavailableException;
 import io.userpools.common.error.TooManyRequestsException;
 import io.userpools.user.PoolUser;
 import io.userpools.user.UserRepository;
+import io.userpools.user.UserWriter;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
@@ -56,6 +57,9 @@ class MergeLanesTest {
 
     @Inject
     UserRepository users;
+
+    @Inject
+    UserWriter writer;
 
     @Inject
     Metrics metrics;
@@ -100,7 +104,7 @@ class MergeLanesTest {
         for (int n = 0; n < 5; n++) {
             createUser(poolId, "many" + n, Map.of("custom:tier", "start"));
         }
-        MergeLanes small = new MergeLanes(users, metrics, clock, config, limits(64, 3));
+        MergeLanes small = new MergeLanes(users, writer, metrics, clock, config, limits(64, 3));
         // many0 in flight, many1 and many2 waiting for the next statement: three held, many3 is one too many
         List<CompletableFuture<PoolUser>> answers = heldBack(4, n -> small.merge(poolId, "many" + n,
                 MergeWrite.of(Map.of("custom:tier", "t" + n))), (connection, sent) -> {

@@ -34,9 +34,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouteSecurityTest {
 
-    /** Sign-in, refresh, the challenge answer, JWKS and discovery: callable without credentials. */
+    /** Sign-in, refresh, the challenge answer, sign-up, JWKS and discovery: callable without credentials. */
     private static final Set<String> PUBLIC = Set.of("initiateAuth", "initiateAuthRefresh", "respondToAuthChallenge",
-            "getJwks", "getOpenIdConfiguration");
+            "getJwks", "getOpenIdConfiguration", "signUp", "confirmSignUp", "resendConfirmationCode");
     private static final Set<String> SELF_SERVICE = Set.of("getUser", "globalSignOut", "updateUserAttributes",
             "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute");
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
