@@ -130,6 +130,7 @@ public class SignInService {
      * @throws InvalidParameterException when the client does not allow the flow
      * @throws NotAuthorizedException for an unknown, foreign, revoked or expired refresh token, a
      *                                bad secret hash or a disabled user
+     * @throws PasswordResetRequiredException when an admin reset the user's password
      */
     public Uni<Result> refresh(RefreshCommand request) {
         return clientAndPool(request.clientId()).flatMap(cp -> {
@@ -158,6 +159,9 @@ public class SignInService {
                     }
                     if (!user.enabled()) {
                         throw new NotAuthorizedException("User is disabled.");
+                    }
+                    if (user.status() == UserStatus.RESET_REQUIRED) { // lifecycle spec 4.4, 4.5
+                        throw new PasswordResetRequiredException("Password reset required for the user");
                     }
                     return tokens.continueSession(cp.pool(), client, user, session)
                             .map(t -> new Result(t, null, null, null));

@@ -5,5 +5,7 @@ public enum TriggerSource {
     /** Email or phone changed by AdminUpdateUserAttributes or UpdateUserAttributes. */
     CustomMessage_UpdateUserAttribute,
     /** A code asked for by GetUserAttributeVerificationCode. */
-    CustomMessage_VerifyUserAttribute
+    CustomMessage_VerifyUserAttribute,
+    /** A password reset code: ForgotPassword and AdminResetUserPassword (lifecycle spec 8.1). */
+    CustomMessage_ForgotPassword
 }

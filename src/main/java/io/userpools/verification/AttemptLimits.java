@@ -12,7 +12,11 @@ public enum AttemptLimits {
     /** GetUserAttributeVerificationCode calls. */
     SEND_CODE(5),
     /** VerifyUserAttribute calls, right or wrong. */
-    VERIFY(15);
+    VERIFY(15),
+    /** ForgotPassword and ConfirmForgotPassword together (lifecycle spec 1.2: 10 per user and hour). */
+    PASSWORD_RESET(10),
+    /** ChangePassword calls, right or wrong (lifecycle spec 1.2: 5 per user and hour). */
+    CHANGE_PASSWORD(5);
 
     public static final Duration WINDOW = Duration.ofHours(1);
     public static final String MESSAGE = "Attempt limit exceeded, please try after some time.";
