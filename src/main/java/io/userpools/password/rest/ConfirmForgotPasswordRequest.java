@@ -17,7 +17,7 @@ public record ConfirmForgotPasswordRequest(
         @NotNull @Size(min = 1, max = 128) @Pattern(regexp = "[\\w+]+") String clientId,
         @Size(min = 1, max = 128) String secretHash,
         @NotNull @Size(min = 1, max = 128) String username,
-        @NotNull @Size(min = 1, max = 2048) @Pattern(regexp = "[\\S]+") String code,
+        @NotNull @Size(min = 1, max = 2048) @Pattern(regexp = "\\S+") String code,
         @NotNull @Size(min = 1, max = 256) @Pattern(regexp = "[\\S]+.*[\\S]+|[\\S]") String password,
         Map<@NotNull @Size(max = 131072) String, @Size(max = 131072) String> clientMetadata) {
 
