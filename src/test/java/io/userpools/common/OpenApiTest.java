@@ -26,7 +26,8 @@ class OpenApiTest {
             "createUserPoolClient", "describeUserPoolClient", "adminSetUserPassword", "adminDisableUser",
             "adminEnableUser", "adminUserGlobalSignOut", "initiateAuth", "initiateAuthRefresh",
             "respondToAuthChallenge", "getJwks", "getOpenIdConfiguration", "getUser", "globalSignOut",
-            "updateUserAttributes", "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute");
+            "updateUserAttributes", "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute",
+            "forgotPassword", "confirmForgotPassword", "changePassword", "adminResetUserPassword");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
@@ -129,7 +130,7 @@ class OpenApiTest {
     @Test
     void publicOperationsDeclareNoSecurity() {
         Set<String> expected = Set.of("initiateAuth", "initiateAuthRefresh", "respondToAuthChallenge", "getJwks",
-                "getOpenIdConfiguration");
+                "getOpenIdConfiguration", "forgotPassword", "confirmForgotPassword");
         List<Op> open = operations.stream().filter(op -> expected.contains(op.body().get("operationId"))).toList();
         assertThat(open).hasSize(expected.size());
         for (Op op : open) {
