@@ -1,5 +1,6 @@
 package io.userpools.aws;
 
+import static io.userpools.aws.AwsProtocolTest.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -58,15 +59,6 @@ class AwsPasswordOperationsTest {
     @AfterEach
     void close() {
         cognito.close();
-    }
-
-    static AwsServiceException awsError(Runnable call) {
-        try {
-            call.run();
-        } catch (AwsServiceException e) {
-            return e;
-        }
-        throw new AssertionError("expected an AWS error");
     }
 
     record Setup(String poolId, String clientId, String address) {
