@@ -72,6 +72,7 @@ public class UserPasswordResetResource {
 
     /** A bare POST (no body, so no Content-Type) is allowed: the body is optional. */
     private static boolean blank(byte[] body) {
-        return body == null || new String(body, java.nio.charset.StandardCharsets.ISO_8859_1).isBlank();
+        return body == null || new String(body, java.nio.charset.StandardCharsets.ISO_8859_1).chars()
+                .allMatch(c -> c == ' ' || c == '\t' || c == '\n' || c == '\r');
     }
 }
