@@ -12,6 +12,7 @@ import io.userpools.pool.Pool;
 import io.userpools.user.PoolUser;
 import io.userpools.user.UserLookup;
 import io.userpools.user.UserRepository;
+import io.userpools.user.UserStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
@@ -136,6 +137,7 @@ public class SignInService {
      * @throws InvalidParameterException when the client does not allow the flow
      * @throws NotAuthorizedException for an unknown, foreign, revoked or expired refresh token, a
      *                                bad secret hash or a disabled user
+     * @throws PasswordResetRequiredException when an admin reset the user's password
      */
     public Uni<Result> refresh(RefreshCommand request) {
         return refresh(null, request);
@@ -178,6 +180,9 @@ public class SignInService {
                     }
                     if (!user.enabled()) {
                         throw new NotAuthorizedException("User is disabled.");
+                    }
+                    if (user.status() == UserStatus.RESET_REQUIRED) { // lifecycle spec 4.4, 4.5
+                        throw new PasswordResetRequiredException("Password reset required for the user");
                     }
                     return tokens.continueSession(cp.pool(), client, user, session)
                             .map(t -> new Result(t, null, null, null));

@@ -48,6 +48,8 @@ public final class QuotaCategories {
             Map.entry("adminDisableUser", QuotaCategory.UserUpdate),
             Map.entry("adminEnableUser", QuotaCategory.UserUpdate),
             Map.entry("adminSetUserPassword", QuotaCategory.UserUpdate),
+            Map.entry("adminResetUserPassword", QuotaCategory.UserUpdate),
+            Map.entry("changePassword", QuotaCategory.UserUpdate),
             // sign-in
             Map.entry("initiateAuth", QuotaCategory.UserAuthentication),
             Map.entry("adminInitiateAuth", QuotaCategory.UserAuthentication),

@@ -9,5 +9,7 @@ public enum TriggerSource {
     /** The confirmation code of SignUp. */
     CustomMessage_SignUp,
     /** A confirmation code asked for again by ResendConfirmationCode. */
-    CustomMessage_ResendCode
+    CustomMessage_ResendCode,
+    /** A password reset code: ForgotPassword and AdminResetUserPassword (lifecycle spec 8.1). */
+    CustomMessage_ForgotPassword
 }

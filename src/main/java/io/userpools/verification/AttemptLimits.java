@@ -16,7 +16,11 @@ public enum AttemptLimits {
     /** ResendConfirmationCode calls (lifecycle 1.2). */
     RESEND_SIGN_UP_CODE(5),
     /** ConfirmSignUp calls, right or wrong (lifecycle 1.2). */
-    CONFIRM_SIGN_UP(15);
+    CONFIRM_SIGN_UP(15),
+    /** ForgotPassword and ConfirmForgotPassword together (lifecycle spec 1.2: 10 per user and hour). */
+    PASSWORD_RESET(10),
+    /** ChangePassword calls, right or wrong (lifecycle spec 1.2: 5 per user and hour). */
+    CHANGE_PASSWORD(5);
 
     public static final Duration WINDOW = Duration.ofHours(1);
     public static final String MESSAGE = "Attempt limit exceeded, please try after some time.";

@@ -116,6 +116,17 @@ public class CodeIssuer {
      */
     public Uni<List<Prepared>> prepare(Pool pool, PoolUser user, Map<String, String> attributes,
             Map<String, String> targets, TriggerSource source, String clientId, Map<String, String> clientMetadata) {
+        return prepare(pool, pool.settings().messaging(), user, attributes, targets, source, clientId, clientMetadata);
+    }
+
+    /**
+     * As {@link #prepare(Pool, PoolUser, Map, Map, TriggerSource, String, Map)}, with the templates
+     * to use where the trigger returns no text (a message other than a verification code, such as
+     * a password reset, has its own built-in texts).
+     */
+    public Uni<List<Prepared>> prepare(Pool pool, PoolSettings.Messaging messaging, PoolUser user,
+            Map<String, String> attributes, Map<String, String> targets, TriggerSource source, String clientId,
+            Map<String, String> clientMetadata) {
         if (targets.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -127,16 +138,15 @@ public class CodeIssuer {
         var event = CustomMessageEvents.of(region, pool, user, attributes, source, clientId, clientMetadata);
         return Multi.createFrom().iterable(targets.entrySet())
                 .onItem().transformToUniAndConcatenate(target -> trigger.invoke(pool, event)
-                        .map(response -> prepared(pool, target.getKey(), target.getValue(), response))
+                        .map(response -> prepared(messaging, target.getKey(), target.getValue(), response))
                         .onFailure().invoke(() -> metrics.codeFailed(
                                 CodeDeliveryDetails.mediumOf(target.getKey()).name(), "trigger")))
                 .collect().asList();
     }
 
-    private Prepared prepared(Pool pool, String attribute, String target,
+    private Prepared prepared(PoolSettings.Messaging messaging, String attribute, String target,
             io.userpools.trigger.CustomMessageEvent.Response response) {
         DeliveryMedium medium = CodeDeliveryDetails.mediumOf(attribute);
-        PoolSettings.Messaging messaging = pool.settings().messaging();
         String code = hasher.newCode();
         MessageTemplates.Rendered text = MessageTemplates.render(messaging, medium, response, code);
         String from = medium == DeliveryMedium.EMAIL && messaging != null && messaging.email() != null
@@ -150,12 +160,22 @@ public class CodeIssuer {
      * transaction.
      */
     public Uni<List<CodeDeliveryDetails>> write(SqlClient sql, Pool pool, PoolUser user, List<Prepared> prepared) {
+        return write(sql, pool, user, prepared, StoredCode.VALIDITY);
+    }
+
+    /**
+     * As {@link #write(SqlClient, Pool, PoolUser, List)}, for codes valid for {@code validity}
+     * (a password reset code: one hour).
+     */
+    public Uni<List<CodeDeliveryDetails>> write(SqlClient sql, Pool pool, PoolUser user, List<Prepared> prepared,
+            java.time.Duration validity) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         List<CodeDeliveryDetails> details = new ArrayList<>();
         for (Prepared p : prepared) {
             details.add(p.details());
             StoredCode code = StoredCode.issue(pool.id(), user.sub(), p.attribute(),
-                    hasher.hmac(pool.id(), user.sub(), p.attribute(), p.target(), p.code()), p.target(), clock.instant());
+                    hasher.hmac(pool.id(), user.sub(), p.attribute(), p.target(), p.code()), p.target(), clock.instant(),
+                    validity);
             chain = chain.flatMap(v -> codes.replace(sql, code))
                     .flatMap(v -> outbox.write(sql, pool.id(), p.details().deliveryMedium(), p.message()))
                     .invoke(() -> {

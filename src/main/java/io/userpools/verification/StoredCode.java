@@ -19,7 +19,13 @@ public record StoredCode(String poolId, UUID sub, String attribute, byte[] codeH
     /** A fresh code row issued at {@code now}. */
     public static StoredCode issue(String poolId, UUID sub, String attribute, byte[] hmac, String target,
             Instant now) {
-        return new StoredCode(poolId, sub, attribute, hmac, target, now, now.plus(VALIDITY), null);
+        return issue(poolId, sub, attribute, hmac, target, now, VALIDITY);
+    }
+
+    /** A fresh code row issued at {@code now}, valid for {@code validity}. */
+    public static StoredCode issue(String poolId, UUID sub, String attribute, byte[] hmac, String target,
+            Instant now, Duration validity) {
+        return new StoredCode(poolId, sub, attribute, hmac, target, now, now.plus(validity), null);
     }
 
     /** True when the code can no longer be used: consumed, or at or after its expiry. */

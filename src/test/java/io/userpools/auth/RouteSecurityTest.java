@@ -36,9 +36,10 @@ class RouteSecurityTest {
 
     /** Sign-in, refresh, the challenge answer, sign-up, JWKS and discovery: callable without credentials. */
     private static final Set<String> PUBLIC = Set.of("initiateAuth", "initiateAuthRefresh", "respondToAuthChallenge",
-            "getJwks", "getOpenIdConfiguration", "signUp", "confirmSignUp", "resendConfirmationCode");
+            "getJwks", "getOpenIdConfiguration", "signUp", "confirmSignUp", "resendConfirmationCode",
+            "forgotPassword", "confirmForgotPassword");
     private static final Set<String> SELF_SERVICE = Set.of("getUser", "globalSignOut", "updateUserAttributes",
-            "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute");
+            "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute", "changePassword");
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
     /** Raw (already encoded where needed) path segments an attacker would try. */
     private static final List<String> HOSTILE_SEGMENTS = List.of(".well-known", "%2Ewell-known", ".well-known%2Fjwks.json",

@@ -28,7 +28,8 @@ class OpenApiTest {
             "deleteUserPoolClient", "adminSetUserPassword", "adminDisableUser",
             "adminEnableUser", "adminUserGlobalSignOut", "initiateAuth", "initiateAuthRefresh",
             "respondToAuthChallenge", "getJwks", "getOpenIdConfiguration", "getUser", "globalSignOut",
-            "updateUserAttributes", "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute");
+            "updateUserAttributes", "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute",
+            "forgotPassword", "confirmForgotPassword", "changePassword", "adminResetUserPassword");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
@@ -141,7 +142,8 @@ class OpenApiTest {
     @Test
     void publicOperationsDeclareNoSecurity() {
         Set<String> expected = Set.of("initiateAuth", "initiateAuthRefresh", "respondToAuthChallenge", "getJwks",
-                "getOpenIdConfiguration", "signUp", "confirmSignUp", "resendConfirmationCode");
+                "getOpenIdConfiguration", "signUp", "confirmSignUp", "resendConfirmationCode",
+                "forgotPassword", "confirmForgotPassword");
         List<Op> open = operations.stream().filter(op -> expected.contains(op.body().get("operationId"))).toList();
         assertThat(open).hasSize(expected.size());
         for (Op op : open) {

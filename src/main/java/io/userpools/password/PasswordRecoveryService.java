@@ -1,0 +1,290 @@
+package io.userpools.password;
+
+import io.smallrye.mutiny.Uni;
+import io.userpools.client.Client;
+import io.userpools.client.ClientService;
+import io.userpools.common.error.CodeMismatchException;
+import io.userpools.common.error.CognitoException;
+import io.userpools.common.error.ExpiredCodeException;
+import io.userpools.common.error.InvalidParameterException;
+import io.userpools.common.error.NotAuthorizedException;
+import io.userpools.common.error.ResourceNotFoundException;
+import io.userpools.common.error.UserNotFoundException;
+import io.userpools.auth.SecretHash;
+import io.userpools.pool.Pool;
+import io.userpools.pool.PoolService;
+import io.userpools.ratelimit.CallerRateLimit;
+import io.userpools.trigger.TriggerSource;
+import io.userpools.user.PasswordPolicyCheck;
+import io.userpools.user.Passwords;
+import io.userpools.user.PoolUser;
+import io.userpools.user.UserAccountRepository;
+import io.userpools.user.UserLookup;
+import io.userpools.user.UserRepository;
+import io.userpools.user.UserStatus;
+import io.userpools.verification.AttemptLimits;
+import io.userpools.verification.AttemptRepository;
+import io.userpools.verification.CodeDeliveryDetails;
+import io.userpools.verification.CodeIssuer;
+import io.userpools.verification.CodeRepository;
+import io.userpools.verification.StoredCode;
+import io.userpools.verification.VerificationService;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * ForgotPassword, ConfirmForgotPassword (public, by app client) and AdminResetUserPassword, as
+ * lifecycle spec 4.1, 4.2 and 4.4 order them. A reset code is six digits, valid one hour, stored
+ * as an HMAC only (in verification_codes under {@link ResetChannel#PURPOSE}, bound to the channel
+ * it went to), single use, and burned by its fifth wrong try. ForgotPassword and
+ * ConfirmForgotPassword share 10 calls per user and hour. Each code goes through the custom
+ * message trigger ({@code CustomMessage_ForgotPassword}) and the outbox, in the transaction that
+ * stores it.
+ */
+@Singleton
+public class PasswordRecoveryService {
+
+    public static final String UNKNOWN = "Username/client id combination not found.";
+    public static final String CANNOT_RESET = "User password cannot be reset in the current state.";
+    public static final String DISABLED = "User is disabled.";
+    /** Reset codes are valid for one hour (lifecycle spec 1.2). */
+    public static final Duration VALIDITY = Duration.ofHours(1);
+    /** The wrong try that burns a code. */
+    public static final int MAX_MISSES = 5;
+
+    private enum Outcome { DONE, EXPIRED, MISMATCH }
+
+    private final ClientService clients;
+    private final PoolService pools;
+    private final UserLookup lookup;
+    private final UserRepository users;
+    private final UserAccountRepository accounts;
+    private final CodeRepository codes;
+    private final AttemptRepository attempts;
+    private final CodeIssuer issuer;
+    private final ResetRepository resets;
+    private final PasswordsConfig config;
+    private final CallerRateLimit rateLimit;
+    private final Clock clock;
+
+    public PasswordRecoveryService(ClientService clients, PoolService pools, UserLookup lookup, UserRepository users,
+            UserAccountRepository accounts, CodeRepository codes, AttemptRepository attempts, CodeIssuer issuer,
+            ResetRepository resets, PasswordsConfig config, CallerRateLimit rateLimit, Clock clock) {
+        this.clients = clients;
+        this.pools = pools;
+        this.lookup = lookup;
+        this.users = users;
+        this.accounts = accounts;
+        this.codes = codes;
+        this.attempts = attempts;
+        this.issuer = issuer;
+        this.resets = resets;
+        this.config = config;
+        this.rateLimit = rateLimit;
+        this.clock = clock;
+    }
+
+    /**
+     * ForgotPassword: a reset code to the user's verified phone number, else verified email. The
+     * status does not change; the old password keeps working until the reset is confirmed. A
+     * client with PreventUserExistenceErrors ENABLED gets simulated delivery details, and nothing
+     * is sent, for an unknown, disabled or FORCE_CHANGE_PASSWORD user or one without a channel.
+     *
+     * @throws ResourceNotFoundException  for an unknown client
+     * @throws NotAuthorizedException     for a missing or wrong secret hash, a disabled user, or a
+     *                                    user in FORCE_CHANGE_PASSWORD
+     * @throws UserNotFoundException      for an unknown user
+     * @throws InvalidParameterException  when the user has no verified email or phone number
+     * @throws io.userpools.common.error.LimitExceededException after 10 resets or confirmations in the hour
+     * @throws io.userpools.common.error.UserLambdaValidationException and the other trigger and channel failures
+     */
+    public Uni<CodeDeliveryDetails> forgotPassword(ForgotPasswordCommand command) {
+        CallerRateLimit.Bound limit = rateLimit.forCurrentRequest();
+        return client(command.clientId(), limit).flatMap(cp -> {
+            requireSecretHash(cp.client(), command.secretHash(), command.username());
+            boolean hide = cp.client().settings().hidesUserExistence();
+            return lookup.resolve(users.pool(), cp.pool(), command.username(), false)
+                    .onFailure(UserNotFoundException.class).recoverWithUni(e -> hide ? Uni.createFrom().nullItem()
+                            : Uni.createFrom().failure(new UserNotFoundException(UNKNOWN)))
+                    .flatMap(user -> {
+                        Map<String, String> channel = user == null ? Map.of() : ResetChannel.of(user.attributes());
+                        CognitoException refused = user == null ? null : refusal(user, channel, false);
+                        if (user == null || refused != null) {
+                            if (hide) {
+                                return Uni.createFrom().item(simulated(cp.pool(), command.username()));
+                            }
+                            throw refused;
+                        }
+                        Instant now = clock.instant();
+                        return hourly(cp.pool(), user, now).flatMap(w -> issue(cp.pool(), user, channel,
+                                cp.client().clientId(), command.clientMetadata(), false));
+                    });
+        });
+    }
+
+    /**
+     * ConfirmForgotPassword: checks the reset code, then the new password against the pool's
+     * policy, and sets it: status CONFIRMED, code used, sign-in failures forgotten. A refused
+     * password leaves the code usable. Sessions are kept (lifecycle spec 4.5) unless
+     * {@code userpools.revoke-sessions-on-password-change} says otherwise.
+     *
+     * @throws ResourceNotFoundException for an unknown client
+     * @throws NotAuthorizedException    for a missing or wrong secret hash or a disabled user
+     * @throws UserNotFoundException     for an unknown user (CodeMismatch when the client hides users)
+     * @throws io.userpools.common.error.LimitExceededException after 10 resets or confirmations in the hour
+     * @throws ExpiredCodeException      no code, a used, burned or expired one, or one sent to a
+     *                                   channel the user no longer has
+     * @throws CodeMismatchException     a wrong code (the fifth burns it)
+     * @throws io.userpools.common.error.InvalidPasswordException when the password breaks the policy
+     */
+    public Uni<Void> confirmForgotPassword(ConfirmForgotPasswordCommand command) {
+        CallerRateLimit.Bound limit = rateLimit.forCurrentRequest();
+        return client(command.clientId(), limit).flatMap(cp -> {
+            requireSecretHash(cp.client(), command.secretHash(), command.username());
+            boolean hide = cp.client().settings().hidesUserExistence();
+            return lookup.resolve(users.pool(), cp.pool(), command.username(), false)
+                    .onFailure(UserNotFoundException.class).transform(e -> hide
+                            ? new CodeMismatchException(VerificationService.MISMATCH) : new UserNotFoundException(UNKNOWN))
+                    .flatMap(user -> {
+                        if (!user.enabled()) {
+                            throw hide ? new CodeMismatchException(VerificationService.MISMATCH)
+                                    : new NotAuthorizedException(DISABLED);
+                        }
+                        Instant now = clock.instant();
+                        return hourly(cp.pool(), user, now).flatMap(w -> users.pool().withTransaction(sql ->
+                                confirmLocked(sql, cp.pool(), user.sub(), command, now)));
+                    })
+                    .map(outcome -> switch (outcome) {
+                        case EXPIRED -> throw new ExpiredCodeException(VerificationService.EXPIRED);
+                        case MISMATCH -> throw new CodeMismatchException(VerificationService.MISMATCH);
+                        case DONE -> null;
+                    });
+        }).replaceWithVoid();
+    }
+
+    private Uni<Outcome> confirmLocked(SqlClient sql, Pool pool, UUID sub, ConfirmForgotPasswordCommand command,
+            Instant now) {
+        return users.findBySub(sql, pool.id(), sub, true).onItem().ifNull().failWith(UserLookup::notFound)
+                .flatMap(user -> codes.find(sql, pool.id(), sub, ResetChannel.PURPOSE, true).flatMap(stored -> {
+                    if (stored == null || stored.spentOrExpired(now)
+                            || !ResetChannel.stillReaches(stored.targetValue(), user.attributes())) {
+                        return Uni.createFrom().item(Outcome.EXPIRED);
+                    }
+                    if (!issuer.hasher().matches(stored.codeHmac(), pool.id(), sub, ResetChannel.PURPOSE,
+                            stored.targetValue(), command.code())) {
+                        return miss(sql, stored, now).replaceWith(Outcome.MISMATCH);
+                    }
+                    PasswordPolicyCheck.check(pool.settings().passwordPolicy(), command.password());
+                    return Passwords.hash(command.password())
+                            .flatMap(hash -> accounts.setPassword(sql, user, hash, UserStatus.CONFIRMED, now))
+                            .flatMap(v -> codes.consume(sql, pool.id(), sub, ResetChannel.PURPOSE, now))
+                            .flatMap(v -> resets.forgetMisses(sql, pool.id(), sub))
+                            .flatMap(v -> config.revokeSessionsOnPasswordChange()
+                                    ? resets.revokeSessions(sql, pool.id(), sub, null, now)
+                                    : Uni.createFrom().voidItem())
+                            .replaceWith(Outcome.DONE);
+                }));
+    }
+
+    /** Counts a wrong try; the fifth burns the code, so that later tries answer ExpiredCode. */
+    private Uni<Void> miss(SqlClient sql, StoredCode stored, Instant now) {
+        return resets.miss(sql, stored.poolId(), stored.sub(), stored.createdAt()).flatMap(misses -> misses >= MAX_MISSES
+                ? codes.consume(sql, stored.poolId(), stored.sub(), ResetChannel.PURPOSE, now)
+                : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * AdminResetUserPassword: the user's status becomes RESET_REQUIRED (the current password no
+     * longer signs in, nor do its refresh tokens) and a reset code goes to the verified channel,
+     * through the trigger with no client ({@code CLIENT_ID_NOT_APPLICABLE}). A user already in
+     * RESET_REQUIRED gets a fresh code. The user finishes with ConfirmForgotPassword.
+     *
+     * @throws ResourceNotFoundException for an unknown pool
+     * @throws UserNotFoundException     when nothing matches the name
+     * @throws NotAuthorizedException    for a disabled user, or one in FORCE_CHANGE_PASSWORD or UNCONFIRMED
+     * @throws InvalidParameterException when the user has no verified email or phone number
+     * @throws io.userpools.common.error.UserLambdaValidationException and the other trigger and channel failures
+     */
+    public Uni<Void> adminResetUserPassword(String poolId, String name, Map<String, String> clientMetadata) {
+        return pools.get(poolId).flatMap(pool -> lookup.resolve(users.pool(), pool, name, false).flatMap(user -> {
+            Map<String, String> channel = ResetChannel.of(user.attributes());
+            CognitoException refused = refusal(user, channel, true);
+            if (refused != null) {
+                throw refused;
+            }
+            return issue(pool, user, channel, null, clientMetadata, true);
+        })).replaceWithVoid();
+    }
+
+    /** Why this user may not get a reset code, or null (lifecycle spec 4.1 steps 3-5, 4.4 steps 3-5). */
+    private static CognitoException refusal(PoolUser user, Map<String, String> channel, boolean admin) {
+        if (!user.enabled()) {
+            return new NotAuthorizedException(DISABLED);
+        }
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD || admin && user.status() == UserStatus.UNCONFIRMED) {
+            return new NotAuthorizedException(CANNOT_RESET);
+        }
+        if (channel.isEmpty()) {
+            return new InvalidParameterException(ResetChannel.NO_CHANNEL);
+        }
+        return null;
+    }
+
+    private Uni<CodeDeliveryDetails> issue(Pool pool, PoolUser user, Map<String, String> channel, String clientId,
+            Map<String, String> clientMetadata, boolean requireReset) {
+        return issuer.prepare(pool, ResetChannel.messaging(pool.settings().messaging()), user, user.attributes(),
+                        channel, TriggerSource.CustomMessage_ForgotPassword, clientId, clientMetadata)
+                .map(prepared -> prepared.stream().map(p -> new CodeIssuer.Prepared(ResetChannel.PURPOSE,
+                        ResetChannel.target(p.attribute(), p.target()), p.code(), p.message(), p.details())).toList())
+                .flatMap(prepared -> users.pool().withTransaction(sql -> {
+                    Uni<Void> status = !requireReset ? Uni.createFrom().voidItem()
+                            : users.findBySub(sql, pool.id(), user.sub(), true)
+                                    .onItem().ifNull().failWith(UserLookup::notFound)
+                                    .flatMap(locked -> resets.requireReset(sql, locked, clock.instant()));
+                    return status.flatMap(v -> issuer.write(sql, pool, user, prepared, VALIDITY));
+                }))
+                .invoke(issuer::afterCommit)
+                .map(details -> details.get(0));
+    }
+
+    private Uni<AttemptRepository.Window> hourly(Pool pool, PoolUser user, Instant now) {
+        return attempts.hit(users.pool(), pool.id(), user.sub(), AttemptLimits.PASSWORD_RESET, now)
+                .invoke(w -> AttemptLimits.PASSWORD_RESET.check(w.attempts(), w.start(), now));
+    }
+
+    private CodeDeliveryDetails simulated(Pool pool, String username) {
+        byte[] mac = issuer.hasher().hmac(pool.id(), new UUID(0, 0), "simulated_delivery", pool.key(username), "");
+        return ResetChannel.simulated(pool, username, Arrays.copyOfRange(mac, mac.length - 16, mac.length));
+    }
+
+    private record ClientAndPool(Client client, Pool pool) {
+    }
+
+    /** The client and its pool; the request then counts against the pool's rate limit. */
+    private Uni<ClientAndPool> client(String clientId, CallerRateLimit.Bound limit) {
+        return clients.get(clientId).flatMap(client -> pools.get(client.poolId())
+                        .onFailure(ResourceNotFoundException.class).transform(e -> ClientService.notFound(clientId))
+                        .map(pool -> new ClientAndPool(client, pool)))
+                .call(cp -> limit.check(cp.pool().id()));
+    }
+
+    /** Lifecycle spec 2.1 step 3: the hash of the username as sent; ignored for a client without a secret. */
+    private void requireSecretHash(Client client, String presented, String username) {
+        if (!client.hasSecret()) {
+            return;
+        }
+        if (presented == null) {
+            throw new NotAuthorizedException("Client " + client.clientId()
+                    + " is configured for secret but secret was not received");
+        }
+        if (!SecretHash.matches(presented, clients.secretOf(client), username, client.clientId())) {
+            throw new NotAuthorizedException("Unable to verify secret hash for client " + client.clientId());
+        }
+    }
+}
