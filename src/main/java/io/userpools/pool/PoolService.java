@@ -76,8 +76,9 @@ public class PoolService {
                 request.usernameCaseSensitive() == null || request.usernameCaseSensitive(),
                 PoolSettingsBuilder.triggers(request.triggers()),
                 PoolSettingsBuilder.messaging(request.messaging()),
-                PoolSettingsBuilder.passwordPolicy(request.passwordPolicy()),
-                PoolSettingsBuilder.tokenValidity(request.tokenValidity()));
+                PoolSettingsBuilder.passwordPolicy(request.passwordPolicy(), request.adminCreateUserConfig()),
+                PoolSettingsBuilder.tokenValidity(request.tokenValidity()),
+                PoolSettingsBuilder.adminCreateUserConfig(request.adminCreateUserConfig()));
         Instant now = clock.instant();
         return new Pool(newPoolId(), request.name(), settings, schema, now, now);
     }

@@ -53,17 +53,23 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "adminCreateUser", summary = "Create a user with a temporary password")
+    @Operation(operationId = "adminCreateUser", summary = "Create a user with a temporary password and invite them, or invite again (RESEND)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "user", value = Examples.CREATE_USER)))
     @APIResponse(responseCode = "201", description = "The new user, in FORCE_CHANGE_PASSWORD",
             headers = {@Header(name = HttpHeaders.LOCATION, description = "The new user", schema = @Schema(type = SchemaType.STRING, format = "uri")),
                     @Header(name = HttpHeaders.ETAG, description = "The user's version, for If-Match",
                             schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "400",
-            description = "InvalidParameterException (bad username or attributes) or InvalidPasswordException")
-    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
-    @APIResponse(responseCode = "409", description = "UsernameExistsException or AliasExistsException")
+    @APIResponse(responseCode = "400", description = "InvalidParameterException (bad username or attributes, "
+            + "a desired delivery medium without its attribute, a trigger text without {username} or {####}), "
+            + "InvalidPasswordException; UserLambdaValidationException: the custom message trigger vetoed; "
+            + "InvalidEmailRoleAccessPolicyException / InvalidSmsRoleAccessPolicyException: no channel")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool; "
+            + "UserNotFoundException: RESEND for an unknown user")
+    @APIResponse(responseCode = "409", description = "UsernameExistsException or AliasExistsException; "
+            + "UnsupportedUserStateException: RESEND for a user not in FORCE_CHANGE_PASSWORD")
+    @APIResponse(responseCode = "502", description = "UnexpectedLambdaException (no answer in time) or "
+            + "InvalidLambdaResponseException (unusable answer) from the custom message trigger")
     public Uni<Response> adminCreateUser(@PathParam("poolId") String poolId,
             @NotNull AdminCreateUserRequest request, UriInfo uri) {
         RequestConstraints.valid(request);
