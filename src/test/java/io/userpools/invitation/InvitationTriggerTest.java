@@ -14,12 +14,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.userpools.support.Mailbox;
 import io.userpools.support.Outbox;
+import io.userpools.support.WebhookAnswers;
 import io.userpools.trigger.WebhookSigner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -83,22 +83,11 @@ class InvitationTriggerTest {
             }
             case NO_USERNAME -> answer = withResponse(body, "Only the password {####}", null);
         }
-        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            exchange.getResponseBody().write(bytes);
-        }
-        exchange.close();
+        WebhookAnswers.send(exchange, status, answer);
     }
 
     static String withResponse(String event, String emailMessage, String subject) throws IOException {
-        ObjectNode root = (ObjectNode) JSON.readTree(event);
-        ObjectNode response = root.putObject("response");
-        response.put("emailMessage", emailMessage);
-        response.put("emailSubject", subject);
-        response.putNull("smsMessage");
-        return JSON.writeValueAsString(root);
+        return WebhookAnswers.withResponse(event, emailMessage, subject);
     }
 
     static String poolWithHook() {
