@@ -10,6 +10,8 @@ import io.userpools.common.error.UserNotFoundException;
 import io.userpools.lockout.PasswordAttempts;
 import io.userpools.pool.Pool;
 import io.userpools.user.PoolUser;
+import io.userpools.user.TemporaryPasswords;
+import io.userpools.user.UserAccountRepository;
 import io.userpools.user.UserLookup;
 import io.userpools.user.UserRepository;
 import io.userpools.user.UserStatus;
@@ -42,9 +44,11 @@ public class SignInService {
     private final ChallengeSessions challenges;
     private final Clock clock;
     private final PasswordAttempts passwords;
+    private final UserAccountRepository accounts;
 
     public SignInService(SignInClients gate, UserLookup lookup, UserRepository users, SessionRepository sessions,
-            TokenService tokens, ChallengeSessions challenges, Clock clock, PasswordAttempts passwords) {
+            TokenService tokens, ChallengeSessions challenges, Clock clock, PasswordAttempts passwords,
+            UserAccountRepository accounts) {
         this.gate = gate;
         this.lookup = lookup;
         this.users = users;
@@ -53,18 +57,20 @@ public class SignInService {
         this.challenges = challenges;
         this.clock = clock;
         this.passwords = passwords;
+        this.accounts = accounts;
     }
 
     /**
      * InitiateAuth USER_PASSWORD_AUTH: client, flow, secret hash, user (username or alias),
      * disabled, lockout, password, status; a FORCE_CHANGE_PASSWORD user gets the
-     * NEW_PASSWORD_REQUIRED challenge, anyone else a new session with tokens. Wrong passwords lock
+     * NEW_PASSWORD_REQUIRED challenge while the temporary password is valid (lifecycle spec 5.2), anyone else a new session with tokens. Wrong passwords lock
      * sign-in out for a growing time ({@link PasswordAttempts}).
      *
      * @throws io.userpools.common.error.ResourceNotFoundException for an unknown client
      * @throws InvalidParameterException when the client does not allow the flow
-     * @throws NotAuthorizedException for a bad secret hash, a disabled user, a wrong password, or
-     *                                while the user is locked out (Password attempts exceeded)
+     * @throws NotAuthorizedException for a bad secret hash, a disabled user, a wrong password, an
+     *                                expired temporary password, or while the user is locked out
+     *                                (Password attempts exceeded)
      * @throws UserNotFoundException for an unknown user (NotAuthorized when the client hides existence)
      * @throws UserNotConfirmedException, PasswordResetRequiredException by status
      */
@@ -120,9 +126,15 @@ public class SignInService {
             case UNCONFIRMED -> throw new UserNotConfirmedException("User is not confirmed.");
             case RESET_REQUIRED -> throw new PasswordResetRequiredException("Password reset required for the user");
             case FORCE_CHANGE_PASSWORD -> {
-                String session = challenges.open(pool.id(), client.clientId(), user.sub(), user.username());
-                return Uni.createFrom().item(new Result(null, "NEW_PASSWORD_REQUIRED", session,
-                        Map.of("USER_ID_FOR_SRP", user.username(), "requiredAttributes", "[]")));
+                return accounts.passwordSetAt(pool.id(), user.sub()).map(setAt -> {
+                    if (setAt != null && TemporaryPasswords.expired(pool.settings().passwordPolicy(), setAt,
+                            clock.instant())) {
+                        throw new NotAuthorizedException(TemporaryPasswords.EXPIRED);
+                    }
+                    String session = challenges.open(pool.id(), client.clientId(), user.sub(), user.username());
+                    return new Result(null, "NEW_PASSWORD_REQUIRED", session,
+                            Map.of("USER_ID_FOR_SRP", user.username(), "requiredAttributes", "[]"));
+                });
             }
             default -> {
                 return tokens.startSession(pool, client, user).map(t -> new Result(t, null, null, null));

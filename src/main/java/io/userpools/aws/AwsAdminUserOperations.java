@@ -107,9 +107,10 @@ public class AwsAdminUserOperations implements AwsOperationGroup {
         String messageAction = in.string("MessageAction", AwsInput.Shape.of(0, 16, "RESEND|SUPPRESS"), false);
         Boolean force = in.bool("ForceAliasCreation");
         Map<String, String> metadata = in.map("ClientMetadata");
+        List<String> media = in.strings("DesiredDeliveryMediums", AwsInput.Shape.of(0, 16, "SMS|EMAIL"));
         in.check();
         CreateUserCommand command = new CreateUserCommand(username, userAttributes, temporaryPassword,
-                messageAction, force, metadata);
+                messageAction, force, metadata, media);
         return calls.limited(call, poolId, users.create(poolId, command)).map(user -> {
             ObjectNode out = calls.out();
             AwsShapes.userType(out.putObject("User"), user);

@@ -100,7 +100,7 @@ public class AwsPoolOperations implements AwsOperationGroup {
         pool.refuseUnsupported();
         UpdatePoolCommand command = new UpdatePoolCommand(name, null, null, null, settings.autoVerifiedAttributes(),
                 settings.attributesRequireVerificationBeforeUpdate(), null, settings.messaging(),
-                settings.passwordPolicy(), null, UpdatePoolCommand.Omitted.COGNITO);
+                settings.passwordPolicy(), null, null, UpdatePoolCommand.Omitted.COGNITO);
         return calls.limited(call, poolId, pools.update(poolId, command)).map(updated -> calls.out());
     }
 

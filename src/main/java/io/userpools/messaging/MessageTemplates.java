@@ -6,6 +6,8 @@ import io.userpools.common.validation.UnicodeText;
 import io.userpools.pool.PoolSettings;
 import io.userpools.trigger.CustomMessageEvent;
 import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Chooses the text of a code message: what the custom message trigger returned, else the pool's
@@ -47,6 +49,51 @@ public final class MessageTemplates {
         String subject = fromTrigger.emailSubject() != null ? subject(fromTrigger.emailSubject())
                 : orDefault(emailTemplate(messaging) == null ? null : emailTemplate(messaging).subject(), DEFAULT_SUBJECT);
         return new Rendered(subject, body.replace(CustomMessageEvent.CODE_PARAMETER, code));
+    }
+
+    /** Cognito's invitation texts (lifecycle spec 8.5), for email and SMS alike. */
+    public static final String DEFAULT_INVITATION = "Your username is {username} and temporary password is {####}.";
+    public static final String DEFAULT_INVITATION_SUBJECT = "Your temporary password";
+    private static final Pattern INVITATION_PLACEHOLDERS =
+            Pattern.compile("\\{username\\}|\\{####\\}");
+
+    /**
+     * The invitation of AdminCreateUser for this medium (lifecycle spec 5.5): what the trigger
+     * returned, else the pool's InviteMessageTemplate, else Cognito's text; {@code {username}}
+     * and {@code {####}} (the temporary password) replaced in the body in one pass, never in the subject.
+     *
+     * @param template    the pool's invitation template, or null
+     * @param fromTrigger the trigger's response ({@link CustomMessageEvent.Response#EMPTY} without a trigger)
+     * @throws InvalidParameterException when a returned message is empty, too long, not well-formed,
+     *                                   or lacks {@code {####}} (pattern text) or {@code {username}}
+     *                                   ("The message is invalid.")
+     */
+    public static Rendered renderInvitation(PoolSettings.InviteMessageTemplate template, DeliveryMedium medium,
+            CustomMessageEvent.Response fromTrigger, String username, String password) {
+        String subject = null;
+        String body;
+        if (medium == DeliveryMedium.SMS) {
+            body = fromTrigger.smsMessage() != null ? invitation("smsMessage", fromTrigger.smsMessage(), MAX_SMS)
+                    : orDefault(template == null ? null : template.smsMessage(), DEFAULT_INVITATION);
+        } else {
+            body = fromTrigger.emailMessage() != null
+                    ? invitation("emailMessage", fromTrigger.emailMessage(), MAX_EMAIL)
+                    : orDefault(template == null ? null : template.emailMessage(), DEFAULT_INVITATION);
+            subject = fromTrigger.emailSubject() != null ? subject(fromTrigger.emailSubject())
+                    : orDefault(template == null ? null : template.emailSubject(), DEFAULT_INVITATION_SUBJECT);
+        }
+        String text = INVITATION_PLACEHOLDERS.matcher(body).replaceAll(placeholder ->
+                Matcher.quoteReplacement(placeholder.group().equals(CustomMessageEvent.CODE_PARAMETER)
+                        ? password : username));
+        return new Rendered(subject, text);
+    }
+
+    private static String invitation(String field, String message, int max) {
+        checked(field, message, max);
+        if (!message.contains(CustomMessageEvent.USERNAME_PARAMETER)) {
+            throw new InvalidParameterException("The message is invalid.");
+        }
+        return message;
     }
 
     private static String checked(String field, String message, int max) {

@@ -18,7 +18,18 @@ public record CreatePoolCommand(
         TriggersInput triggers,
         MessagingInput messaging,
         PasswordPolicyInput passwordPolicy,
-        TokenValidityInput tokenValidity) {
+        TokenValidityInput tokenValidity,
+        AdminCreateUserConfigInput adminCreateUserConfig) {
+
+    /** A command without AdminCreateUser configuration (Cognito's defaults). */
+    public CreatePoolCommand(String name, List<String> usernameAttributes, List<String> aliasAttributes,
+            List<String> autoVerifiedAttributes, List<String> attributesRequireVerificationBeforeUpdate,
+            Boolean usernameCaseSensitive, List<SchemaAttributeInput> schema, TriggersInput triggers,
+            MessagingInput messaging, PasswordPolicyInput passwordPolicy, TokenValidityInput tokenValidity) {
+        this(name, usernameAttributes, aliasAttributes, autoVerifiedAttributes,
+                attributesRequireVerificationBeforeUpdate, usernameCaseSensitive, schema, triggers, messaging,
+                passwordPolicy, tokenValidity, null);
+    }
 
     /**
      * One schema entry. For a custom attribute, {@code name} has no {@code custom:} prefix; a
@@ -75,5 +86,16 @@ public record CreatePoolCommand(
             Long accessTokenSeconds,
             Long idTokenSeconds,
             Long refreshTokenSeconds) {
+    }
+
+    /** Cognito's AdminCreateUserConfig; absent fields take Cognito's defaults (lifecycle spec 1.4, 5). */
+    public record AdminCreateUserConfigInput(
+            Boolean allowAdminCreateUserOnly,
+            Integer unusedAccountValidityDays,
+            InviteMessageTemplateInput inviteMessageTemplate) {
+    }
+
+    /** The invitation texts, each with {@code {username}} and {@code {####}}. */
+    public record InviteMessageTemplateInput(String emailMessage, String emailSubject, String smsMessage) {
     }
 }

@@ -83,8 +83,9 @@ public class PoolService {
                 request.usernameCaseSensitive() == null || request.usernameCaseSensitive(),
                 PoolSettingsBuilder.triggers(request.triggers()),
                 PoolSettingsBuilder.messaging(request.messaging()),
-                PoolSettingsBuilder.passwordPolicy(request.passwordPolicy()),
-                PoolSettingsBuilder.tokenValidity(request.tokenValidity()));
+                PoolSettingsBuilder.passwordPolicy(request.passwordPolicy(), request.adminCreateUserConfig()),
+                PoolSettingsBuilder.tokenValidity(request.tokenValidity()),
+                PoolSettingsBuilder.adminCreateUserConfig(request.adminCreateUserConfig()));
         Instant now = now();
         return new Pool(newPoolId(), request.name(), settings, schema, now, now);
     }
@@ -166,9 +167,11 @@ public class PoolService {
                 keep && c.triggers() == null ? current.triggers() : PoolSettingsBuilder.triggers(c.triggers()),
                 PoolSettingsBuilder.messaging(c.messaging()),
                 keep && c.passwordPolicy() == null ? current.passwordPolicy()
-                        : PoolSettingsBuilder.passwordPolicy(c.passwordPolicy()),
+                        : PoolSettingsBuilder.passwordPolicy(c.passwordPolicy(), c.adminCreateUserConfig()),
                 keep && c.tokenValidity() == null ? current.tokenValidity()
-                        : PoolSettingsBuilder.tokenValidity(c.tokenValidity()));
+                        : PoolSettingsBuilder.tokenValidity(c.tokenValidity()),
+                keep && c.adminCreateUserConfig() == null ? current.invitations()
+                        : PoolSettingsBuilder.adminCreateUserConfig(c.adminCreateUserConfig()));
         return new Pool(pool.id(), c.name() == null ? pool.name() : c.name(), settings, pool.schema(),
                 pool.createdAt(), now());
     }

@@ -19,7 +19,22 @@ public record PoolSettings(
         Triggers triggers,
         Messaging messaging,
         PasswordPolicy passwordPolicy,
-        TokenValidity tokenValidity) {
+        TokenValidity tokenValidity,
+        AdminCreateUserConfig adminCreateUserConfig) {
+
+    /** Settings without an AdminCreateUser configuration: {@link AdminCreateUserConfig#DEFAULT} applies. */
+    public PoolSettings(List<String> usernameAttributes, List<String> aliasAttributes,
+            List<String> autoVerifiedAttributes, List<String> attributesRequireVerificationBeforeUpdate,
+            boolean usernameCaseSensitive, Triggers triggers, Messaging messaging, PasswordPolicy passwordPolicy,
+            TokenValidity tokenValidity) {
+        this(usernameAttributes, aliasAttributes, autoVerifiedAttributes, attributesRequireVerificationBeforeUpdate,
+                usernameCaseSensitive, triggers, messaging, passwordPolicy, tokenValidity, null);
+    }
+
+    /** The AdminCreateUser configuration, Cognito's default for pools stored without one. */
+    public AdminCreateUserConfig invitations() {
+        return adminCreateUserConfig == null ? AdminCreateUserConfig.DEFAULT : adminCreateUserConfig;
+    }
 
     /** The custom message webhook. The secret signs each call. */
     @RegisterForReflection
@@ -70,5 +85,28 @@ public record PoolSettings(
     public record TokenValidity(long accessTokenSeconds, long idTokenSeconds, long refreshTokenSeconds) {
 
         public static final TokenValidity DEFAULT = new TokenValidity(3600, 3600, 30L * 24 * 3600);
+    }
+
+    /**
+     * Cognito's AdminCreateUserConfig (lifecycle spec 5): whether only administrators create users
+     * (stored and shown; SignUp reads it), the legacy validity of temporary passwords (the password
+     * policy's {@code temporaryPasswordValidityDays} is the one that counts) and the invitation
+     * template; an absent template or text means Cognito's built-in one.
+     */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AdminCreateUserConfig(boolean allowAdminCreateUserOnly, int unusedAccountValidityDays,
+            InviteMessageTemplate inviteMessageTemplate) {
+
+        public static final AdminCreateUserConfig DEFAULT = new AdminCreateUserConfig(false, 7, null);
+    }
+
+    /** The invitation texts; each message holds {@code {username}} and {@code {####}} (the temporary password). */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InviteMessageTemplate(String emailMessage, String emailSubject, String smsMessage) {
+
+        /** Where the invitation names the user. */
+        public static final String USERNAME_PLACEHOLDER = "{username}";
     }
 }

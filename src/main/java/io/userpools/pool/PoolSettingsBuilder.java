@@ -3,13 +3,17 @@ package io.userpools.pool;
 import io.userpools.common.error.CognitoException.Violation;
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.validation.RequestConstraints;
+import io.userpools.pool.CreatePoolCommand.AdminCreateUserConfigInput;
 import io.userpools.pool.CreatePoolCommand.CustomMessageInput;
+import io.userpools.pool.CreatePoolCommand.InviteMessageTemplateInput;
 import io.userpools.pool.CreatePoolCommand.MessagingInput;
 import io.userpools.pool.CreatePoolCommand.PasswordPolicyInput;
 import io.userpools.pool.CreatePoolCommand.TokenValidityInput;
 import io.userpools.pool.CreatePoolCommand.TriggersInput;
+import io.userpools.pool.PoolSettings.AdminCreateUserConfig;
 import io.userpools.pool.PoolSettings.CustomMessage;
 import io.userpools.pool.PoolSettings.EmailTemplate;
+import io.userpools.pool.PoolSettings.InviteMessageTemplate;
 import io.userpools.pool.PoolSettings.Messaging;
 import io.userpools.pool.PoolSettings.PasswordPolicy;
 import io.userpools.pool.PoolSettings.SmsTemplate;
@@ -102,6 +106,63 @@ public final class PoolSettingsBuilder {
                 request.requireSymbols() == null ? d.requireSymbols() : request.requireSymbols(),
                 request.temporaryPasswordValidityDays() == null ? d.temporaryPasswordValidityDays()
                         : request.temporaryPasswordValidityDays());
+    }
+
+    /**
+     * The password policy of a new pool whose AdminCreateUserConfig may carry the legacy
+     * {@code unusedAccountValidityDays}: it sets the temporary password validity when the policy
+     * does not (lifecycle spec 5.2).
+     *
+     * @throws InvalidParameterException when both are given and the legacy one is not 0
+     */
+    public static PasswordPolicy passwordPolicy(PasswordPolicyInput request, AdminCreateUserConfigInput invitations) {
+        PasswordPolicy policy = passwordPolicy(request);
+        Integer legacy = invitations == null ? null : invitations.unusedAccountValidityDays();
+        if (legacy == null) {
+            return policy;
+        }
+        if (request != null && request.temporaryPasswordValidityDays() != null) {
+            if (legacy != 0) {
+                throw new InvalidParameterException(
+                        "Please use TemporaryPasswordValidityDays in PasswordPolicy instead of UnusedAccountValidityDays");
+            }
+            return policy;
+        }
+        return new PasswordPolicy(policy.minimumLength(), policy.requireUppercase(), policy.requireLowercase(),
+                policy.requireNumbers(), policy.requireSymbols(), legacy);
+    }
+
+    /**
+     * The AdminCreateUser configuration with Cognito's defaults (lifecycle spec 1.4); absent
+     * invitation texts stay absent (the built-in ones are used at send time).
+     *
+     * @throws InvalidParameterException when an invitation message lacks {@code {username}} or
+     *                                   {@code {####}} ("The message is invalid.", lifecycle spec 8.3)
+     */
+    public static AdminCreateUserConfig adminCreateUserConfig(AdminCreateUserConfigInput request) {
+        AdminCreateUserConfig d = AdminCreateUserConfig.DEFAULT;
+        if (request == null) {
+            return d;
+        }
+        InviteMessageTemplateInput invite = request.inviteMessageTemplate();
+        InviteMessageTemplate template = null;
+        if (invite != null) {
+            if (!isInvitation(invite.emailMessage()) || !isInvitation(invite.smsMessage())) {
+                throw new InvalidParameterException("The message is invalid.");
+            }
+            template = new InviteMessageTemplate(invite.emailMessage(), invite.emailSubject(), invite.smsMessage());
+        }
+        return new AdminCreateUserConfig(
+                request.allowAdminCreateUserOnly() == null ? d.allowAdminCreateUserOnly()
+                        : request.allowAdminCreateUserOnly(),
+                request.unusedAccountValidityDays() == null ? d.unusedAccountValidityDays()
+                        : request.unusedAccountValidityDays(),
+                template);
+    }
+
+    private static boolean isInvitation(String message) {
+        return message == null || message.contains(InviteMessageTemplate.USERNAME_PLACEHOLDER)
+                && message.contains(Messaging.CODE_PLACEHOLDER);
     }
 
     /** The token lifetimes, with the default for every absent one. */

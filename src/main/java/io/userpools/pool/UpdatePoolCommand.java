@@ -1,5 +1,6 @@
 package io.userpools.pool;
 
+import io.userpools.pool.CreatePoolCommand.AdminCreateUserConfigInput;
 import io.userpools.pool.CreatePoolCommand.MessagingInput;
 import io.userpools.pool.CreatePoolCommand.PasswordPolicyInput;
 import io.userpools.pool.CreatePoolCommand.TokenValidityInput;
@@ -24,6 +25,7 @@ public record UpdatePoolCommand(
         MessagingInput messaging,
         PasswordPolicyInput passwordPolicy,
         TokenValidityInput tokenValidity,
+        AdminCreateUserConfigInput adminCreateUserConfig,
         Omitted omitted) {
 
     /** What a setting left out of the request means. */

@@ -107,6 +107,9 @@ public class SignUpService {
         return clientAndPool(command.clientId()).flatMap(cp -> {
             Pool pool = cp.pool();
             requireSecretHash(cp.client(), command.secretHash(), command.username());
+            if (pool.settings().invitations().allowAdminCreateUserOnly()) { // lifecycle spec 3.1 step 2, 5.4
+                throw new NotAuthorizedException("SignUp is not permitted for this user pool");
+            }
             UUID sub = UUID.randomUUID();
             Map<String, String> requested = command.attributes() == null ? Map.of() : command.attributes();
             Map<String, String> attributes = new LinkedHashMap<>(requested);

@@ -13,6 +13,8 @@ public record CustomMessageEvent(String version, String triggerSource, String re
         String userName, CallerContext callerContext, Request request, Response response) {
 
     public static final String CODE_PARAMETER = "{####}";
+    /** Where an invitation names the user (AdminCreateUser only). */
+    public static final String USERNAME_PARAMETER = "{username}";
     public static final String CLIENT_ID_NOT_APPLICABLE = "CLIENT_ID_NOT_APPLICABLE";
 
     @RegisterForReflection

@@ -25,6 +25,22 @@ public final class CustomMessageEvents {
      */
     public static CustomMessageEvent of(String region, Pool pool, PoolUser user, Map<String, String> attributes,
             TriggerSource source, String clientId, Map<String, String> clientMetadata) {
+        return event(region, pool, user, attributes, source, clientId, clientMetadata, null);
+    }
+
+    /**
+     * The event for the invitation of AdminCreateUser (lifecycle spec 5.5): source
+     * {@code CustomMessage_AdminCreateUser}, {@code usernameParameter} {@code {username}}, no
+     * client; {@code codeParameter} stands for the temporary password.
+     */
+    public static CustomMessageEvent invitation(String region, Pool pool, PoolUser user,
+            Map<String, String> clientMetadata) {
+        return event(region, pool, user, user.attributes(), TriggerSource.CustomMessage_AdminCreateUser, null,
+                clientMetadata, CustomMessageEvent.USERNAME_PARAMETER);
+    }
+
+    private static CustomMessageEvent event(String region, Pool pool, PoolUser user, Map<String, String> attributes,
+            TriggerSource source, String clientId, Map<String, String> clientMetadata, String usernameParameter) {
         Map<String, String> userAttributes = new TreeMap<>(attributes);
         userAttributes.put("sub", user.sub().toString());
         userAttributes.put("cognito:user_status", user.status().name());
@@ -38,7 +54,7 @@ public final class CustomMessageEvents {
         return new CustomMessageEvent("1", source.name(), region, pool.id(), user.username(),
                 new CustomMessageEvent.CallerContext(SDK_VERSION,
                         clientId == null ? CustomMessageEvent.CLIENT_ID_NOT_APPLICABLE : clientId),
-                new CustomMessageEvent.Request(userAttributes, CustomMessageEvent.CODE_PARAMETER, null,
+                new CustomMessageEvent.Request(userAttributes, CustomMessageEvent.CODE_PARAMETER, usernameParameter,
                         clientMetadata == null ? null : new LinkedHashMap<>(clientMetadata)),
                 CustomMessageEvent.Response.EMPTY);
     }

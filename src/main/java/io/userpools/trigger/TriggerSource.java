@@ -11,5 +11,7 @@ public enum TriggerSource {
     /** A confirmation code asked for again by ResendConfirmationCode. */
     CustomMessage_ResendCode,
     /** A password reset code: ForgotPassword and AdminResetUserPassword (lifecycle spec 8.1). */
-    CustomMessage_ForgotPassword
+    CustomMessage_ForgotPassword,
+    /** The invitation of AdminCreateUser, on creation and with MessageAction RESEND. */
+    CustomMessage_AdminCreateUser
 }

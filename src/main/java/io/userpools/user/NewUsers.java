@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The pure checks of AdminCreateUser ([1.3], [2.8]): the username rules of the pool, the
- * attributes ({@link AttributePolicy#checkCreate}) and the temporary password, all before
- * anything is written.
+ * attributes ({@link AttributePolicy#checkCreate}) and the temporary password (given, or
+ * generated from {@code SecureRandom}), all before anything is written.
  */
 public final class NewUsers {
 
@@ -38,13 +38,19 @@ public final class NewUsers {
         AttributePolicy.checkCreate(pool, attributes);
         Map<String, String> stored = stored(attributes, sub);
         PoolSettings.PasswordPolicy policy = pool.settings().passwordPolicy();
-        String password = request.temporaryPassword();
-        // Without a temporary password nobody can know one until an admin sets it (no invitation
-        // is sent yet), so none is made: the user cannot sign in with a password until then.
-        if (password != null) {
-            PasswordPolicyCheck.check(policy, password);
+        return new Draft(sub, username, stored, temporaryPassword(policy, request.temporaryPassword()));
+    }
+
+    /**
+     * The temporary password: the given one, which must meet the policy, or a generated one
+     * (lifecycle spec 5.2) that the invitation carries.
+     */
+    static String temporaryPassword(PoolSettings.PasswordPolicy policy, String given) {
+        if (given == null) {
+            return TemporaryPasswords.generate(policy);
         }
-        return new Draft(sub, username, stored, password);
+        PasswordPolicyCheck.check(policy, given);
+        return given;
     }
 
     /** The attributes to store for a new user: the non-blank values, and {@code sub}. */

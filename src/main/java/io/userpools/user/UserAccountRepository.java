@@ -24,8 +24,10 @@ public class UserAccountRepository {
     /** A new password also forgets the failed sign-ins of the old one (lockout, lifecycle spec 6.2 (4)). */
     private static final String SET_PASSWORD = "WITH forgotten AS (DELETE FROM sign_in_failures "
             + "WHERE pool_id = $1 AND subject = $2::uuid::text) "
-            + "UPDATE users SET password_hash = $3, status = $4, "
+            + "UPDATE users SET password_hash = $3, status = $4, password_set_at = $5, "
             + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2::uuid";
+    private static final String PASSWORD_SET_AT = "SELECT coalesce(password_set_at, created_at) FROM users "
+            + "WHERE pool_id = $1 AND sub = $2";
     private static final String SET_ENABLED = "UPDATE users SET enabled = $3, version = version + 1, "
             + "last_modified_at = $4 WHERE pool_id = $1 AND sub = $2";
     private static final String SIGN_OUT = "WITH revoked AS (UPDATE sessions SET revoked_at = $3 "
@@ -43,13 +45,25 @@ public class UserAccountRepository {
     }
 
     /**
-     * Replaces the password hash and sets the status (CONFIRMED or FORCE_CHANGE_PASSWORD), and
-     * forgets the user's failed sign-ins, so a locked-out user can sign in with the new password.
+     * Replaces the password hash and sets the status (CONFIRMED or FORCE_CHANGE_PASSWORD), records
+     * when (a temporary password's validity starts again), and forgets the user's failed sign-ins,
+     * so a locked-out user can sign in with the new password.
      */
     public Uni<Void> setPassword(SqlClient sql, PoolUser user, String hash, UserStatus status, Instant now) {
         return sql.preparedQuery(SET_PASSWORD)
                 .execute(Tuple.of(user.poolId(), user.sub(), hash, status.name(), UserRepository.utc(now)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * When the user's current password was set (a temporary one expires counted from then), or
+     * null when the user does not exist.
+     */
+    public Uni<Instant> passwordSetAt(String poolId, UUID sub) {
+        return client.preparedQuery(PASSWORD_SET_AT).execute(Tuple.of(poolId, sub)).map(rows -> {
+            var it = rows.iterator();
+            return it.hasNext() ? it.next().getOffsetDateTime(0).toInstant() : null;
+        });
     }
 
     public Uni<Void> setEnabled(SqlClient sql, PoolUser user, boolean enabled, Instant now) {

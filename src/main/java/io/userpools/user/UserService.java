@@ -1,18 +1,24 @@
 package io.userpools.user;
 
 import io.smallrye.mutiny.Uni;
-import io.userpools.common.error.AliasExistsException;
-import io.userpools.common.error.InvalidParameterException;
-import io.userpools.common.error.UsernameExistsException;
 import io.userpools.attribute.AttributePolicy;
+import io.userpools.common.error.InvalidParameterException;
+import io.userpools.common.error.UnsupportedUserStateException;
+import io.userpools.common.error.UsernameExistsException;
+import io.userpools.invitation.InvitationSender;
+import io.userpools.invitation.Invitations;
+import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
+import io.userpools.trigger.CustomMessageTrigger;
+import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** AdminCreateUser, AdminGetUser and AdminDeleteUser ([2.7], [2.8]). */
+/** AdminCreateUser with its invitation, AdminGetUser and AdminDeleteUser ([2.7], [2.8], lifecycle spec 5). */
 @Singleton
 public class UserService {
 
@@ -21,14 +27,18 @@ public class UserService {
     private final UserWriter writer;
     private final UserLookup lookup;
     private final Clock clock;
+    private final UserAccountRepository accounts;
+    private final InvitationSender invitations;
 
     public UserService(PoolService pools, UserRepository users, UserWriter writer, UserLookup lookup,
-            Clock clock) {
+            Clock clock, UserAccountRepository accounts, InvitationSender invitations) {
         this.pools = pools;
         this.users = users;
         this.writer = writer;
         this.lookup = lookup;
         this.clock = clock;
+        this.accounts = accounts;
+        this.invitations = invitations;
     }
 
     /**
@@ -37,30 +47,107 @@ public class UserService {
      * username attributes the username must be an email or phone number, which becomes that
      * attribute, and the real username is the new {@code sub}. Sign-in identifiers are recorded;
      * with {@code forceAliasCreation} a verified alias of an alias pool moves from its holder, who
-     * keeps the value unverified. Every check runs before anything is written.
-     * {@code clientMetadata} is never stored or logged.
+     * keeps the value unverified. Unless {@code messageAction} is SUPPRESS, the invitation with the
+     * temporary password goes out on the media of lifecycle spec 5.1, through the custom message
+     * trigger ({@code CustomMessage_AdminCreateUser}, with {@code clientMetadata}) and the outbox,
+     * in the transaction that creates the user. With RESEND the existing user gets a new temporary
+     * password and the invitation again ({@link #resend}). Every check, and the trigger, run
+     * before anything is written: a veto creates nothing. {@code clientMetadata} is never stored
+     * or logged.
      *
      * @throws io.userpools.common.error.ResourceNotFoundException for an unknown pool
-     * @throws InvalidParameterException for an invalid username or attributes
+     * @throws InvalidParameterException for an invalid username or attributes, a requested medium
+     *                                   without its attribute, or an unusable trigger text
      * @throws io.userpools.common.error.InvalidPasswordException when the temporary password breaks the policy
      * @throws UsernameExistsException when the username (or, in a username-attribute pool, the
      *                                 email or phone number) is taken
-     * @throws AliasExistsException when a verified alias is taken and not forced
+     * @throws io.userpools.common.error.AliasExistsException when a verified alias is taken and not forced
+     * @throws io.userpools.common.error.UserLambdaValidationException when the trigger vetoes, and
+     *                                   the other trigger and channel failures of [2.1]
      */
     public Uni<PoolUser> create(String poolId, CreateUserCommand request) {
         return pools.get(poolId).flatMap(pool -> {
+            if (Invitations.RESEND.equals(request.messageAction())) {
+                return resend(pool, request);
+            }
             NewUsers.Draft draft = NewUsers.draft(pool, request, UUID.randomUUID());
-            Uni<String> passwordHash = draft.password() == null ? Uni.createFrom().nullItem()
-                    : Passwords.hash(draft.password());
-            return passwordHash.flatMap(hash -> {
-                Instant now = clock.instant();
-                PoolUser user = new PoolUser(pool.id(), draft.sub(), draft.username(), UserStatus.FORCE_CHANGE_PASSWORD,
-                        true, hash, draft.attributes(), Map.of(), 1, now, now, null);
-                UserChange change = AttributePolicy.planCreate(pool, user.status(), user.attributes(),
-                        Boolean.TRUE.equals(request.forceAliasCreation()));
-                return users.pool().withTransaction(sql -> writer.create(sql, pool, user, change, now));
-            });
+            List<DeliveryMedium> media = Invitations.media(request.messageAction(), request.desiredDeliveryMediums(),
+                    draft.attributes());
+            Instant created = clock.instant();
+            PoolUser draftUser = new PoolUser(pool.id(), draft.sub(), draft.username(),
+                    UserStatus.FORCE_CHANGE_PASSWORD, true, null, draft.attributes(), Map.of(), 1, created, created,
+                    null);
+            return usernameFree(pool, draftUser, media)
+                    .chain(() -> invitations.prepare(pool, draftUser, draft.password(), media,
+                            request.clientMetadata()))
+                    .flatMap(invitation -> Passwords.hash(draft.password()).flatMap(hash -> {
+                        Instant now = clock.instant();
+                        PoolUser user = new PoolUser(pool.id(), draft.sub(), draft.username(),
+                                UserStatus.FORCE_CHANGE_PASSWORD, true, hash, draft.attributes(), Map.of(), 1, now,
+                                now, null);
+                        UserChange change = AttributePolicy.planCreate(pool, user.status(), user.attributes(),
+                                Boolean.TRUE.equals(request.forceAliasCreation()));
+                        return users.pool().withTransaction(sql -> writer.create(sql, pool, user, change, now)
+                                .flatMap(ignored -> invitations.write(sql, pool, invitation))
+                                .replaceWith(user))
+                                .invoke(() -> invitations.afterCommit(invitation));
+                    }));
         });
+    }
+
+    /**
+     * Before the custom message trigger sees an invitation, a taken username answers at once (the
+     * insert checks again); without a trigger or invitation nothing is asked before the insert.
+     */
+    private Uni<Void> usernameFree(Pool pool, PoolUser user, List<DeliveryMedium> media) {
+        if (media.isEmpty() || !CustomMessageTrigger.configured(pool)) {
+            return Uni.createFrom().voidItem();
+        }
+        return users.findByUsernameKey(users.pool(), pool.id(), pool.key(user.username()), false)
+                .map(found -> {
+                    if (found != null) {
+                        throw usernameExists();
+                    }
+                    return null;
+                });
+    }
+
+    private static UsernameExistsException usernameExists() {
+        return new UsernameExistsException("User account already exists");
+    }
+
+    /**
+     * AdminCreateUser with MessageAction RESEND (lifecycle spec 5.3): the user (by username, sub
+     * or alias) must be in FORCE_CHANGE_PASSWORD; it gets a new temporary password (given or
+     * generated) whose validity starts now, and the invitation again. Attributes and
+     * {@code forceAliasCreation} of the request are ignored.
+     */
+    private Uni<PoolUser> resend(Pool pool, CreateUserCommand request) {
+        String password = NewUsers.temporaryPassword(pool.settings().passwordPolicy(), request.temporaryPassword());
+        return lookup.resolve(users.pool(), pool, request.username(), false).flatMap(found -> {
+            requireResendable(found);
+            List<DeliveryMedium> media = Invitations.media(null, request.desiredDeliveryMediums(), found.attributes());
+            return invitations.prepare(pool, found, password, media, request.clientMetadata())
+                    .flatMap(invitation -> Passwords.hash(password).flatMap(hash -> users.pool().withTransaction(sql ->
+                            users.findBySub(sql, pool.id(), found.sub(), true).flatMap(user -> {
+                                if (user == null) {
+                                    throw UserLookup.notFound();
+                                }
+                                requireResendable(user);
+                                return accounts.setPassword(sql, user, hash, UserStatus.FORCE_CHANGE_PASSWORD,
+                                                clock.instant())
+                                        .flatMap(ignored -> invitations.write(sql, pool, invitation))
+                                        .flatMap(ignored -> users.findBySub(sql, pool.id(), user.sub(), false));
+                            }))
+                            .invoke(() -> invitations.afterCommit(invitation))));
+        });
+    }
+
+    private static void requireResendable(PoolUser user) {
+        if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
+            throw new UnsupportedUserStateException("Resend not possible. " + user.username()
+                    + " status is not FORCE_CHANGE_PASSWORD");
+        }
     }
 
     /**

@@ -294,7 +294,11 @@ class HostileRequestsTest {
         String op = sent.route().operationId();
         Map<String, String> sentValues;
         try {
-            sentValues = sentAttributes(sent.body() == null ? new byte[0] : sent.body().bytes());
+            byte[] body = sent.body() == null ? new byte[0] : sent.body().bytes();
+            if (op.equals("adminCreateUser") && "RESEND".equals(topLevelText(body, "messageAction"))) {
+                return null; // a RESEND invitation ignores the attributes it is sent (lifecycle spec 5.3)
+            }
+            sentValues = sentAttributes(body);
         } catch (IOException e) {
             return new Failure(op + ": accepted a body that is not JSON", e.getMessage() + "\n    for " + sent);
         }
@@ -323,6 +327,24 @@ class HostileRequestsTest {
         });
         return differs.isEmpty() ? null
                 : new Failure(op + ": stored value differs", "answered " + answer.status() + differs + "\n    for " + sent);
+    }
+
+    /** The text of a top-level string member, or null. */
+    private static String topLevelText(byte[] body, String member) throws IOException {
+        try (JsonParser parser = STRICT.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals(member) && value == JsonToken.VALUE_STRING) {
+                    return parser.getText();
+                }
+                parser.skipChildren();
+            }
+            return null;
+        }
     }
 
     /** The members of the top-level "attributes" object as the server's Jackson read them (scalars as their text). */

@@ -80,4 +80,20 @@ class MissingChannelsTest {
                 .patch(PATCH, poolId, "pia").then().statusCode(200)
                 .body("attributes.email_verified", equalTo("true"));
     }
+
+    @Test
+    void anInvitationWithoutItsChannelCreatesNoUserButSuppressDoes() {
+        String poolId = pool();
+        adminJson(Map.of("username", "ray", "attributes", Map.of("email", "ray@example.com"),
+                "desiredDeliveryMediums", List.of("EMAIL"))).post("/pools/{p}/users", poolId).then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("InvalidEmailRoleAccessPolicyException"));
+        adminJson(Map.of("username", "ray", "attributes", Map.of("phone_number", "+14325551213")))
+                .post("/pools/{p}/users", poolId).then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("InvalidSmsRoleAccessPolicyException"));
+        admin().get("/pools/{p}/users/{u}", poolId, "ray").then().statusCode(404);
+        adminJson(Map.of("username", "ray", "attributes", Map.of("email", "ray@example.com"),
+                "messageAction", "SUPPRESS")).post("/pools/{p}/users", poolId).then().statusCode(201);
+    }
 }

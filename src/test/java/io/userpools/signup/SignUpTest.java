@@ -255,6 +255,17 @@ class SignUpTest {
     }
 
     @Test
+    void poolsThatAllowOnlyAdminsToCreateUsersRefuseSignUpButNotAdminCreateUser() {
+        String poolId = pool(Map.of("adminCreateUserConfig", Map.of("allowAdminCreateUserOnly", true)));
+        String clientId = client(poolId, Map.of());
+        problem(signUp(clientId, "eve", Map.of()), 401, "NotAuthorizedException",
+                "SignUp is not permitted for this user pool");
+        admin().get("/pools/{p}/users/{u}", poolId, "eve").then().statusCode(404);
+        createUser(poolId, "eve", Map.of());
+        user(poolId, "eve");
+    }
+
+    @Test
     void wrongCodesMismatchAndTheFifthBurnsTheCode() {
         String poolId = emailPool();
         String clientId = client(poolId, Map.of());

@@ -37,9 +37,13 @@ public final class Api {
                 "schema", java.util.List.of(Map.of("name", "tier", "type", "String", "mutable", true))));
     }
 
-    /** Creates a user with the given attributes and answers its username. */
+    /**
+     * Creates a user with the given attributes and answers its username. No invitation is sent
+     * (SUPPRESS), so a test's mailbox and trigger see only what the test itself causes.
+     */
     public static String createUser(String poolId, String username, Map<String, String> attributes) {
-        return adminJson(Map.of("username", username, "attributes", attributes, "temporaryPassword", "Temp#Passw0rd"))
+        return adminJson(Map.of("username", username, "attributes", attributes, "temporaryPassword", "Temp#Passw0rd",
+                "messageAction", "SUPPRESS"))
                 .post("/pools/{poolId}/users", poolId)
                 .then().statusCode(201).extract().path("username");
     }

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +21,7 @@ import io.restassured.response.ValidatableResponse;
 import io.userpools.support.Auth;
 import io.userpools.support.Mailbox;
 import io.userpools.support.Outbox;
+import io.userpools.support.WebhookAnswers;
 import io.userpools.verification.VerificationService;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -107,22 +107,11 @@ class CustomMessageTriggerTest {
                 answer = INTERNAL_ANSWER;
             }
         }
-        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            exchange.getResponseBody().write(bytes);
-        }
-        exchange.close();
+        WebhookAnswers.send(exchange, status, answer);
     }
 
     static String withResponse(String event, String emailMessage, String subject) throws IOException {
-        ObjectNode root = (ObjectNode) JSON.readTree(event);
-        ObjectNode response = root.putObject("response");
-        response.put("emailMessage", emailMessage);
-        response.put("emailSubject", subject);
-        response.putNull("smsMessage");
-        return JSON.writeValueAsString(root);
+        return WebhookAnswers.withResponse(event, emailMessage, subject);
     }
 
     static void sleep(long millis) {

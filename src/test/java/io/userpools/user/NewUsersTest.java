@@ -50,12 +50,16 @@ class NewUsersTest {
     }
 
     @Test
-    void withoutATemporaryPasswordNoneIsMade() {
-        assertThat(NewUsers.draft(TestPools.plain(), request("nopass", Map.of()), SUB).password()).isNull();
+    void withoutATemporaryPasswordOneIsGeneratedThatMeetsThePolicy() {
+        String password = NewUsers.draft(TestPools.plain(), request("nopass", Map.of()), SUB).password();
+        assertThat(password).hasSize(8);
+        PasswordPolicyCheck.check(TestPools.plain().settings().passwordPolicy(), password);
+        assertThat(NewUsers.draft(TestPools.plain(), request("nopass", Map.of()), SUB).password())
+                .isNotEqualTo(password);
     }
 
     private static CreateUserCommand request(String username, Map<String, String> attributes) {
-        return new CreateUserCommand(username, attributes, null, null, null, null);
+        return new CreateUserCommand(username, attributes, null, null, null, null, null);
     }
 
     /** The possessive email look-alike pattern matches exactly what the former greedy one did. */

@@ -27,6 +27,7 @@ final class LinearPatterns {
             "[\\w+]+", possessive("[\\w+]++"),
             "[\\w\\s+=,.@-]+", possessive("[\\w\\s+=,.@-]++"),
             "RESEND|SUPPRESS", literal("RESEND|SUPPRESS"),
+            "EMAIL|SMS", literal("EMAIL|SMS"),
             "NEW_PASSWORD_REQUIRED", literal("NEW_PASSWORD_REQUIRED"));
 
     private LinearPatterns() {

@@ -27,7 +27,8 @@ public record CreateUserPoolRequest(
         @Valid TriggersRequest triggers,
         @Valid MessagingRequest messaging,
         @Valid PasswordPolicyRequest passwordPolicy,
-        @Valid TokenValidityRequest tokenValidity) {
+        @Valid TokenValidityRequest tokenValidity,
+        @Valid AdminCreateUserConfigRequest adminCreateUserConfig) {
 
     /**
      * One schema entry. For a custom attribute, {@code name} has no {@code custom:} prefix; a
@@ -86,11 +87,36 @@ public record CreateUserPoolRequest(
             @Min(3_600) @Max(315_360_000) Long refreshTokenSeconds) {
     }
 
+    /**
+     * Cognito's AdminCreateUserConfig (lifecycle spec 5): {@code unusedAccountValidityDays} is the
+     * legacy form of {@code passwordPolicy.temporaryPasswordValidityDays}; each invitation message
+     * needs {@code {username}} and {@code {####}}.
+     */
+    public record AdminCreateUserConfigRequest(
+            Boolean allowAdminCreateUserOnly,
+            @Min(0) @Max(365) Integer unusedAccountValidityDays,
+            @Valid InviteMessageTemplateRequest inviteMessageTemplate) {
+
+        CreatePoolCommand.AdminCreateUserConfigInput toInput() {
+            return new CreatePoolCommand.AdminCreateUserConfigInput(allowAdminCreateUserOnly, unusedAccountValidityDays,
+                    inviteMessageTemplate == null ? null : new CreatePoolCommand.InviteMessageTemplateInput(
+                            inviteMessageTemplate.emailMessage(), inviteMessageTemplate.emailSubject(),
+                            inviteMessageTemplate.smsMessage()));
+        }
+    }
+
+    public record InviteMessageTemplateRequest(
+            @Size(min = 6, max = 20_000) String emailMessage,
+            @Size(min = 1, max = 140) String emailSubject,
+            @Size(min = 6, max = 140) String smsMessage) {
+    }
+
     /** The domain command this body asks for. */
     public CreatePoolCommand toCommand() {
         return new CreatePoolCommand(name, usernameAttributes, aliasAttributes, autoVerifiedAttributes,
                 attributesRequireVerificationBeforeUpdate, usernameCaseSensitive, schema(schema), triggers(triggers),
-                messaging(messaging), passwordPolicy(passwordPolicy), tokenValidity(tokenValidity));
+                messaging(messaging), passwordPolicy(passwordPolicy), tokenValidity(tokenValidity),
+                adminCreateUserConfig == null ? null : adminCreateUserConfig.toInput());
     }
 
     static List<CreatePoolCommand.SchemaAttributeInput> schema(List<SchemaAttributeRequest> schema) {

@@ -23,7 +23,8 @@ public record PoolView(
         TriggersView triggers,
         PoolSettings.Messaging messaging,
         PoolSettings.PasswordPolicy passwordPolicy,
-        PoolSettings.TokenValidity tokenValidity) {
+        PoolSettings.TokenValidity tokenValidity,
+        PoolSettings.AdminCreateUserConfig adminCreateUserConfig) {
 
     /** The custom message webhook without its secret. */
     public record TriggersView(CustomMessageView customMessage) {
@@ -39,6 +40,7 @@ public record PoolView(
                         s.triggers().customMessage().timeoutMillis()));
         return new PoolView(pool.id(), pool.name(), pool.createdAt(), pool.lastModifiedAt(), s.usernameAttributes(),
                 s.aliasAttributes(), s.autoVerifiedAttributes(), s.attributesRequireVerificationBeforeUpdate(),
-                s.usernameCaseSensitive(), pool.schema(), triggers, s.messaging(), s.passwordPolicy(), s.tokenValidity());
+                s.usernameCaseSensitive(), pool.schema(), triggers, s.messaging(), s.passwordPolicy(), s.tokenValidity(),
+                s.invitations());
     }
 }

@@ -2,6 +2,7 @@ package io.userpools.pool.rest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.userpools.pool.UpdatePoolCommand;
+import io.userpools.pool.rest.CreateUserPoolRequest.AdminCreateUserConfigRequest;
 import io.userpools.pool.rest.CreateUserPoolRequest.MessagingRequest;
 import io.userpools.pool.rest.CreateUserPoolRequest.PasswordPolicyRequest;
 import io.userpools.pool.rest.CreateUserPoolRequest.TokenValidityRequest;
@@ -24,7 +25,8 @@ public record UpdateUserPoolRequest(
         @Valid TriggersRequest triggers,
         @Valid MessagingRequest messaging,
         @Valid PasswordPolicyRequest passwordPolicy,
-        @Valid TokenValidityRequest tokenValidity) {
+        @Valid TokenValidityRequest tokenValidity,
+        @Valid AdminCreateUserConfigRequest adminCreateUserConfig) {
 
     /** The domain command this body asks for. */
     public UpdatePoolCommand toCommand() {
@@ -33,6 +35,7 @@ public record UpdateUserPoolRequest(
                 CreateUserPoolRequest.triggers(triggers), CreateUserPoolRequest.messaging(messaging),
                 CreateUserPoolRequest.passwordPolicy(passwordPolicy),
                 CreateUserPoolRequest.tokenValidity(tokenValidity),
+                adminCreateUserConfig == null ? null : adminCreateUserConfig.toInput(),
                 UpdatePoolCommand.Omitted.RESET);
     }
 }

@@ -5,6 +5,7 @@ import io.userpools.user.CreateUserCommand;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Map;
 
 /** The body of AdminCreateUser. {@code clientMetadata} is accepted, size-checked, never stored. */
@@ -15,11 +16,12 @@ public record AdminCreateUserRequest(
         @Size(max = 256) @Pattern(regexp = "\\S+") String temporaryPassword,
         @Pattern(regexp = "RESEND|SUPPRESS") String messageAction,
         Boolean forceAliasCreation,
-        Map<@Size(max = 131072) String, @Size(max = 131072) String> clientMetadata) {
+        Map<@Size(max = 131072) String, @Size(max = 131072) String> clientMetadata,
+        @Size(max = 2) List<@NotNull @Pattern(regexp = "EMAIL|SMS") String> desiredDeliveryMediums) {
 
     /** The domain command this body asks for. */
     public CreateUserCommand toCommand() {
         return new CreateUserCommand(username, attributes, temporaryPassword, messageAction, forceAliasCreation,
-                clientMetadata);
+                clientMetadata, desiredDeliveryMediums);
     }
 }

@@ -53,10 +53,13 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "adminCreateUser", summary = "Create a user with a temporary password",
+    @Operation(operationId = "adminCreateUser",
+            summary = "Create a user with a temporary password and invite them, or invite again (RESEND)",
             description = "AdminCreateUser. Checks the username and attributes against the pool's schema and rules "
-            + "(username or alias attributes, uniqueness); a temporary password must meet the pool's "
-            + "policy and leaves the user in FORCE_CHANGE_PASSWORD. Answers the user, with its "
+            + "(username or alias attributes, uniqueness); a temporary password (generated to the pool's "
+            + "policy when none is given) leaves the user in FORCE_CHANGE_PASSWORD. The invitation goes "
+            + "by the desired media through the custom message trigger, unless messageAction is SUPPRESS; "
+            + "RESEND sends a new temporary password to an existing user. Answers the user, with its "
             + "location.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "user", value = Examples.CREATE_USER)))
     @APIResponse(responseCode = "201", description = "The new user, in FORCE_CHANGE_PASSWORD",
@@ -64,10 +67,16 @@ public class UserResource {
                     @Header(name = HttpHeaders.ETAG, description = "The user's version, for If-Match",
                             schema = @Schema(type = SchemaType.STRING))},
             content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "400",
-            description = "InvalidParameterException (bad username or attributes) or InvalidPasswordException")
-    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
-    @APIResponse(responseCode = "409", description = "UsernameExistsException or AliasExistsException")
+    @APIResponse(responseCode = "400", description = "InvalidParameterException (bad username or attributes, "
+            + "a desired delivery medium without its attribute, a trigger text without {username} or {####}), "
+            + "InvalidPasswordException; UserLambdaValidationException: the custom message trigger vetoed; "
+            + "InvalidEmailRoleAccessPolicyException / InvalidSmsRoleAccessPolicyException: no channel")
+    @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool; "
+            + "UserNotFoundException: RESEND for an unknown user")
+    @APIResponse(responseCode = "409", description = "UsernameExistsException or AliasExistsException; "
+            + "UnsupportedUserStateException: RESEND for a user not in FORCE_CHANGE_PASSWORD")
+    @APIResponse(responseCode = "502", description = "UnexpectedLambdaException (no answer in time) or "
+            + "InvalidLambdaResponseException (unusable answer) from the custom message trigger")
     public Uni<Response> adminCreateUser(@PathParam("poolId") String poolId,
             @NotNull AdminCreateUserRequest request, UriInfo uri) {
         RequestConstraints.valid(request);

@@ -26,6 +26,7 @@ class LinearPatternsTest {
         List<String> values = upTo(CHARS, 3);
         values.addAll(upTo("a_@. \n\u2028\u0085", 5));
         values.addAll(List.of("RESEND", "SUPPRESS", "NEW_PASSWORD_REQUIRED", "resend", "RESEND ", "RESEND|SUPPRESS",
+                "EMAIL", "SMS", "email", "EMAIL|SMS", " SMS",
                 "Perm#Passw0rd", "with inner spaces", "é", "\ud800", "\udc00x"));
         for (String regex : LinearPatterns.known()) {
             Pattern original = Pattern.compile(regex);
