@@ -22,14 +22,14 @@ public class NewPasswordChallengeService {
 
     public static final String INVALID_SESSION = "Invalid session for the user.";
 
-    private final SignInClients gate;
+    private final PublicClients gate;
     private final UserRepository users;
     private final UserAccountRepository accounts;
     private final TokenService tokens;
     private final ChallengeSessions challenges;
     private final Clock clock;
 
-    public NewPasswordChallengeService(SignInClients gate, UserRepository users, UserAccountRepository accounts,
+    public NewPasswordChallengeService(PublicClients gate, UserRepository users, UserAccountRepository accounts,
             TokenService tokens, ChallengeSessions challenges, Clock clock) {
         this.gate = gate;
         this.users = users;

@@ -36,7 +36,7 @@ public class SignInService {
             Map<String, String> challengeParameters) {
     }
 
-    private final SignInClients gate;
+    private final PublicClients gate;
     private final UserLookup lookup;
     private final UserRepository users;
     private final SessionRepository sessions;
@@ -46,7 +46,7 @@ public class SignInService {
     private final PasswordAttempts passwords;
     private final UserAccountRepository accounts;
 
-    public SignInService(SignInClients gate, UserLookup lookup, UserRepository users, SessionRepository sessions,
+    public SignInService(PublicClients gate, UserLookup lookup, UserRepository users, SessionRepository sessions,
             TokenService tokens, ChallengeSessions challenges, Clock clock, PasswordAttempts passwords,
             UserAccountRepository accounts) {
         this.gate = gate;
@@ -95,7 +95,7 @@ public class SignInService {
     private Uni<Result> signIn(String poolId, SignInCommand request, String flow) {
         return gate.clientAndPool(request.clientId(), poolId).flatMap(cp -> {
             Client client = cp.client();
-            SignInClients.requireFlow(client, flow);
+            PublicClients.requireFlow(client, flow);
             gate.requireSecretHash(client, request.secretHash(), request.username());
             return lookup.resolve(users.pool(), cp.pool(), request.username(), false)
                     .onFailure(UserNotFoundException.class)
@@ -170,7 +170,7 @@ public class SignInService {
     private Uni<Result> refresh(String poolId, RefreshCommand request) {
         return gate.clientAndPool(request.clientId(), poolId).flatMap(cp -> {
             Client client = cp.client();
-            SignInClients.requireFlow(client, "REFRESH_TOKEN_AUTH");
+            PublicClients.requireFlow(client, "REFRESH_TOKEN_AUTH");
             return sessions.findByRefreshHash(TokenService.sha256(request.refreshToken())).flatMap(session -> {
                 if (session == null || !session.clientId().equals(client.clientId())
                         || !session.poolId().equals(cp.pool().id())) {
@@ -186,9 +186,12 @@ public class SignInService {
                     if (user == null) {
                         throw new NotAuthorizedException(INVALID_REFRESH);
                     }
+                    if (client.hasSecret() && request.secretHash() == null) {
+                        throw PublicClients.missingSecretHash(client);
+                    }
                     if (client.hasSecret() && !gate.matchesSecretHash(client, request.secretHash(), user.username())
                             && !gate.matchesSecretHash(client, request.secretHash(), user.sub().toString())) {
-                        throw SignInClients.secretHashError(client);
+                        throw PublicClients.secretHashError(client);
                     }
                     if (!user.enabled()) {
                         throw new NotAuthorizedException("User is disabled.");

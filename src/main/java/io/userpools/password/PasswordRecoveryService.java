@@ -1,8 +1,7 @@
 package io.userpools.password;
 
 import io.smallrye.mutiny.Uni;
-import io.userpools.client.Client;
-import io.userpools.client.ClientService;
+import io.userpools.auth.PublicClients;
 import io.userpools.common.error.CodeMismatchException;
 import io.userpools.common.error.CognitoException;
 import io.userpools.common.error.ExpiredCodeException;
@@ -10,10 +9,8 @@ import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.error.NotAuthorizedException;
 import io.userpools.common.error.ResourceNotFoundException;
 import io.userpools.common.error.UserNotFoundException;
-import io.userpools.auth.SecretHash;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
-import io.userpools.ratelimit.CallerRateLimit;
 import io.userpools.trigger.TriggerSource;
 import io.userpools.user.PasswordPolicyCheck;
 import io.userpools.user.Passwords;
@@ -60,7 +57,7 @@ public class PasswordRecoveryService {
 
     private enum Outcome { DONE, EXPIRED, MISMATCH }
 
-    private final ClientService clients;
+    private final PublicClients gate;
     private final PoolService pools;
     private final UserLookup lookup;
     private final UserRepository users;
@@ -70,13 +67,12 @@ public class PasswordRecoveryService {
     private final CodeIssuer issuer;
     private final ResetRepository resets;
     private final PasswordsConfig config;
-    private final CallerRateLimit rateLimit;
     private final Clock clock;
 
-    public PasswordRecoveryService(ClientService clients, PoolService pools, UserLookup lookup, UserRepository users,
+    public PasswordRecoveryService(PublicClients gate, PoolService pools, UserLookup lookup, UserRepository users,
             UserAccountRepository accounts, CodeRepository codes, AttemptRepository attempts, CodeIssuer issuer,
-            ResetRepository resets, PasswordsConfig config, CallerRateLimit rateLimit, Clock clock) {
-        this.clients = clients;
+            ResetRepository resets, PasswordsConfig config, Clock clock) {
+        this.gate = gate;
         this.pools = pools;
         this.lookup = lookup;
         this.users = users;
@@ -86,7 +82,6 @@ public class PasswordRecoveryService {
         this.issuer = issuer;
         this.resets = resets;
         this.config = config;
-        this.rateLimit = rateLimit;
         this.clock = clock;
     }
 
@@ -105,9 +100,8 @@ public class PasswordRecoveryService {
      * @throws io.userpools.common.error.UserLambdaValidationException and the other trigger and channel failures
      */
     public Uni<CodeDeliveryDetails> forgotPassword(ForgotPasswordCommand command) {
-        CallerRateLimit.Bound limit = rateLimit.forCurrentRequest();
-        return client(command.clientId(), limit).flatMap(cp -> {
-            requireSecretHash(cp.client(), command.secretHash(), command.username());
+        return gate.clientAndPool(command.clientId()).flatMap(cp -> {
+            gate.requireSecretHash(cp.client(), command.secretHash(), command.username());
             boolean hide = cp.client().settings().hidesUserExistence();
             return lookup.resolve(users.pool(), cp.pool(), command.username(), false)
                     .onFailure(UserNotFoundException.class).recoverWithUni(e -> hide ? Uni.createFrom().nullItem()
@@ -144,9 +138,8 @@ public class PasswordRecoveryService {
      * @throws io.userpools.common.error.InvalidPasswordException when the password breaks the policy
      */
     public Uni<Void> confirmForgotPassword(ConfirmForgotPasswordCommand command) {
-        CallerRateLimit.Bound limit = rateLimit.forCurrentRequest();
-        return client(command.clientId(), limit).flatMap(cp -> {
-            requireSecretHash(cp.client(), command.secretHash(), command.username());
+        return gate.clientAndPool(command.clientId()).flatMap(cp -> {
+            gate.requireSecretHash(cp.client(), command.secretHash(), command.username());
             boolean hide = cp.client().settings().hidesUserExistence();
             return lookup.resolve(users.pool(), cp.pool(), command.username(), false)
                     .onFailure(UserNotFoundException.class).transform(e -> hide
@@ -263,28 +256,6 @@ public class PasswordRecoveryService {
         return ResetChannel.simulated(pool, username, Arrays.copyOfRange(mac, mac.length - 16, mac.length));
     }
 
-    private record ClientAndPool(Client client, Pool pool) {
-    }
 
-    /** The client and its pool; the request then counts against the pool's rate limit. */
-    private Uni<ClientAndPool> client(String clientId, CallerRateLimit.Bound limit) {
-        return clients.get(clientId).flatMap(client -> pools.get(client.poolId())
-                        .onFailure(ResourceNotFoundException.class).transform(e -> ClientService.notFound(clientId))
-                        .map(pool -> new ClientAndPool(client, pool)))
-                .call(cp -> limit.check(cp.pool().id()));
-    }
 
-    /** Lifecycle spec 2.1 step 3: the hash of the username as sent; ignored for a client without a secret. */
-    private void requireSecretHash(Client client, String presented, String username) {
-        if (!client.hasSecret()) {
-            return;
-        }
-        if (presented == null) {
-            throw new NotAuthorizedException("Client " + client.clientId()
-                    + " is configured for secret but secret was not received");
-        }
-        if (!SecretHash.matches(presented, clients.secretOf(client), username, client.clientId())) {
-            throw new NotAuthorizedException("Unable to verify secret hash for client " + client.clientId());
-        }
-    }
 }

@@ -3,8 +3,8 @@ package io.userpools.signup;
 import io.smallrye.mutiny.Uni;
 import io.userpools.attribute.AttributePolicy;
 import io.userpools.attribute.UpdatePlan;
+import io.userpools.auth.PublicClients;
 import io.userpools.client.Client;
-import io.userpools.client.ClientService;
 import io.userpools.common.error.CodeMismatchException;
 import io.userpools.common.error.ExpiredCodeException;
 import io.userpools.common.error.InvalidParameterException;
@@ -15,9 +15,7 @@ import io.userpools.common.error.UsernameExistsException;
 import io.userpools.common.validation.RequestConstraints;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
-import io.userpools.ratelimit.CallerRateLimit;
 import io.userpools.trigger.TriggerSource;
-import io.userpools.auth.SecretHash;
 import io.userpools.user.NewUsers;
 import io.userpools.user.PasswordPolicyCheck;
 import io.userpools.user.Passwords;
@@ -59,9 +57,8 @@ public class SignUpService {
     /** The answer for an unknown user when the client does not hide user existence (lifecycle 2.2). */
     public static final String UNKNOWN = "Username/client id combination not found.";
 
-    private final ClientService clients;
+    private final PublicClients gate;
     private final PoolService pools;
-    private final CallerRateLimit rateLimit;
     private final UserRepository users;
     private final UserLookup lookup;
     private final UserWriter writer;
@@ -70,12 +67,11 @@ public class SignUpService {
     private final AttemptRepository attempts;
     private final Clock clock;
 
-    public SignUpService(ClientService clients, PoolService pools, CallerRateLimit rateLimit, UserRepository users,
+    public SignUpService(PublicClients gate, PoolService pools, UserRepository users,
             UserLookup lookup, UserWriter writer, CodeIssuer issuer, CodeRepository codes, AttemptRepository attempts,
             Clock clock) {
-        this.clients = clients;
+        this.gate = gate;
         this.pools = pools;
-        this.rateLimit = rateLimit;
         this.users = users;
         this.lookup = lookup;
         this.writer = writer;
@@ -85,8 +81,6 @@ public class SignUpService {
         this.clock = clock;
     }
 
-    private record ClientAndPool(Client client, Pool pool) {
-    }
 
     /**
      * SignUp: a new UNCONFIRMED user with the given password and attributes, checked in
@@ -104,9 +98,9 @@ public class SignUpService {
      *         failures of [B 2.1] when the code cannot be sent
      */
     public Uni<SignUpResult> signUp(SignUpCommand command) {
-        return clientAndPool(command.clientId()).flatMap(cp -> {
+        return gate.clientAndPool(command.clientId()).flatMap(cp -> {
             Pool pool = cp.pool();
-            requireSecretHash(cp.client(), command.secretHash(), command.username());
+            gate.requireSecretHash(cp.client(), command.secretHash(), command.username());
             if (pool.settings().invitations().allowAdminCreateUserOnly()) { // lifecycle spec 3.1 step 2, 5.4
                 throw new NotAuthorizedException("SignUp is not permitted for this user pool");
             }
@@ -162,10 +156,10 @@ public class SignUpService {
      *         verified alias and the alias is not forced
      */
     public Uni<Void> confirm(ConfirmSignUpCommand command) {
-        return clientAndPool(command.clientId()).flatMap(cp -> {
+        return gate.clientAndPool(command.clientId()).flatMap(cp -> {
             Pool pool = cp.pool();
             Client client = cp.client();
-            requireSecretHash(client, command.secretHash(), command.username());
+            gate.requireSecretHash(client, command.secretHash(), command.username());
             if (command.code() == null || command.code().isBlank()) {
                 throw InvalidParameterException.detected("confirmationCode", RequestConstraints.pattern("[\\S]+"));
             }
@@ -247,10 +241,10 @@ public class SignUpService {
      * @throws io.userpools.common.error.UserLambdaValidationException and the other messaging failures
      */
     public Uni<CodeDeliveryDetails> resend(ResendConfirmationCodeCommand command) {
-        return clientAndPool(command.clientId()).flatMap(cp -> {
+        return gate.clientAndPool(command.clientId()).flatMap(cp -> {
             Pool pool = cp.pool();
             Client client = cp.client();
-            requireSecretHash(client, command.secretHash(), command.username());
+            gate.requireSecretHash(client, command.secretHash(), command.username());
             String simulated = SignUpCodes.simulatedChannel(pool);
             return lookup.resolve(users.pool(), pool, command.username(), false)
                     .onFailure(UserNotFoundException.class).recoverWithUni(e -> {
@@ -345,26 +339,5 @@ public class SignUpService {
         PasswordPolicyCheck.check(pool.settings().passwordPolicy(), password);
     }
 
-    /** The client and its pool; the request then counts against the pool's rate limit. */
-    private Uni<ClientAndPool> clientAndPool(String clientId) {
-        CallerRateLimit.Bound limit = rateLimit.forCurrentRequest();
-        return clients.get(clientId).flatMap(client -> pools.get(client.poolId())
-                .onFailure(ResourceNotFoundException.class).transform(e -> ClientService.notFound(clientId))
-                .map(pool -> new ClientAndPool(client, pool)))
-                .call(cp -> limit.check(cp.pool().id()));
-    }
 
-    /** Lifecycle 2.1 step 3; a hash sent to a client without a secret is ignored. */
-    private void requireSecretHash(Client client, String presented, String username) {
-        if (!client.hasSecret()) {
-            return;
-        }
-        if (presented == null) {
-            throw new NotAuthorizedException("Client " + client.clientId()
-                    + " is configured for secret but secret was not received");
-        }
-        if (!SecretHash.matches(presented, clients.secretOf(client), username, client.clientId())) {
-            throw new NotAuthorizedException("Unable to verify secret hash for client " + client.clientId());
-        }
-    }
 }

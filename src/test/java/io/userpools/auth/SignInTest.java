@@ -170,19 +170,20 @@ class SignInTest {
         String secret = client.getString("clientSecret");
         confirmedUser(poolId, "alice", Map.of());
         String detail = "Unable to verify secret hash for client " + clientId;
+        String missing = "Client " + clientId + " is configured for secret but secret was not received";
         fails(Map.of("clientId", clientId, "username", "alice", "password", PASSWORD), "/auth/sign-in", 401,
-                "NotAuthorizedException", detail);
+                "NotAuthorizedException", missing);
         fails(Map.of("clientId", clientId, "username", "alice", "password", PASSWORD,
                 "secretHash", SecretHash.of(secret, "bob", clientId)), "/auth/sign-in", 401,
                 "NotAuthorizedException", detail);
         // the secret hash is checked before the user exists
         fails(Map.of("clientId", clientId, "username", "nobody", "password", PASSWORD), "/auth/sign-in", 401,
-                "NotAuthorizedException", detail);
+                "NotAuthorizedException", missing);
         String refresh = json(Map.of("clientId", clientId, "username", "alice", "password", PASSWORD,
                 "secretHash", SecretHash.of(secret, "alice", clientId)))
                 .when().post("/auth/sign-in").then().statusCode(200).extract().path("refreshToken");
         fails(Map.of("clientId", clientId, "refreshToken", refresh), "/auth/refresh", 401, "NotAuthorizedException",
-                detail);
+                missing);
         json(Map.of("clientId", clientId, "refreshToken", refresh, "secretHash", SecretHash.of(secret, "alice", clientId)))
                 .when().post("/auth/refresh").then().statusCode(200);
     }

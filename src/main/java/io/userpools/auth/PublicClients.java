@@ -12,22 +12,23 @@ import io.userpools.ratelimit.CallerRateLimit;
 import jakarta.inject.Singleton;
 
 /**
- * The app client a sign-in names, as every sign-in flow checks it ({@link SignInService},
- * {@link NewPasswordChallengeService}): the client and its pool (the pool named too on the Admin
- * flows), the pool's rate limit, the flows the client allows and its secret hash.
+ * The app client that a client-id operation names, checked the same way by every one of them
+ * (lifecycle spec 2.1): sign-in ({@link SignInService}, {@link NewPasswordChallengeService}),
+ * sign-up and confirmation, password recovery. The client and its pool (the pool named too on the
+ * Admin flows), the pool's rate limit, the flows the client allows and its secret hash.
  */
 @Singleton
-public class SignInClients {
+public class PublicClients {
 
-    /** A sign-in's client and the pool it belongs to. */
-    record ClientAndPool(Client client, Pool pool) {
+    /** A request's client and the pool it belongs to. */
+    public record ClientAndPool(Client client, Pool pool) {
     }
 
     private final ClientService clients;
     private final PoolService pools;
     private final CallerRateLimit rateLimit;
 
-    public SignInClients(ClientService clients, PoolService pools, CallerRateLimit rateLimit) {
+    public PublicClients(ClientService clients, PoolService pools, CallerRateLimit rateLimit) {
         this.clients = clients;
         this.pools = pools;
         this.rateLimit = rateLimit;
@@ -38,7 +39,7 @@ public class SignInClients {
      * call names the pool ({@code poolId} not null): the pool must exist, and a client of another
      * pool is not found. Call it on the request's thread (the rate limit is bound to the request).
      */
-    Uni<ClientAndPool> clientAndPool(String clientId, String poolId) {
+    public Uni<ClientAndPool> clientAndPool(String clientId, String poolId) {
         CallerRateLimit.Bound limit = rateLimit.forCurrentRequest();
         Uni<Void> named = poolId == null ? Uni.createFrom().voidItem() : pools.get(poolId).replaceWithVoid();
         return named.chain(() -> clients.get(clientId)).flatMap(client -> {
@@ -58,14 +59,36 @@ public class SignInClients {
         }
     }
 
-    void requireSecretHash(Client client, String presented, String username) {
-        if (client.hasSecret() && !matchesSecretHash(client, presented, username)) {
+    /** The client and its pool, for an operation that names no pool (see {@link #clientAndPool(String, String)}). */
+    public Uni<ClientAndPool> clientAndPool(String clientId) {
+        return clientAndPool(clientId, null);
+    }
+
+    /**
+     * Lifecycle spec 2.1 step 3: a client with a secret needs the hash of the username as sent; a
+     * hash sent to a client without a secret is ignored.
+     *
+     * @throws NotAuthorizedException with Cognito's text for a missing hash, or for a wrong one
+     */
+    public void requireSecretHash(Client client, String presented, String username) {
+        if (!client.hasSecret()) {
+            return;
+        }
+        if (presented == null) {
+            throw missingSecretHash(client);
+        }
+        if (!matchesSecretHash(client, presented, username)) {
             throw secretHashError(client);
         }
     }
 
     boolean matchesSecretHash(Client client, String presented, String username) {
         return SecretHash.matches(presented, clients.secretOf(client), username, client.clientId());
+    }
+
+    static NotAuthorizedException missingSecretHash(Client client) {
+        return new NotAuthorizedException("Client " + client.clientId()
+                + " is configured for secret but secret was not received");
     }
 
     static NotAuthorizedException secretHashError(Client client) {
