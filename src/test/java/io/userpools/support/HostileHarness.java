@@ -35,10 +35,11 @@ public final class HostileHarness {
 
     /** Sign-in, refresh, the challenge answer, JWKS and discovery: callable without credentials. */
     public static final Set<String> PUBLIC = Set.of("initiateAuth", "initiateAuthRefresh", "respondToAuthChallenge",
-            "getJwks", "getOpenIdConfiguration");
+            "getJwks", "getOpenIdConfiguration", "signUp", "confirmSignUp", "resendConfirmationCode", "forgotPassword",
+            "confirmForgotPassword");
     /** Called with the signed-in user's access token. */
     public static final Set<String> SELF_SERVICE = Set.of("getUser", "globalSignOut", "updateUserAttributes",
-            "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute");
+            "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute", "changePassword");
 
     /** Slower than this is a failure (the known worst case, catastrophic backtracking, took 9 s and more). */
     public static final long MAX_ANSWER_MILLIS = Long.getLong("userpools.hostile.max-answer-millis", 5_000);
