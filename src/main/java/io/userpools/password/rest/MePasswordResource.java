@@ -46,7 +46,9 @@ public class MePasswordResource {
     @Consumes(MediaType.APPLICATION_JSON)
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(operationId = "changePassword", summary = "Change the signed-in user's password")
+    @Operation(operationId = "changePassword", summary = "Change the signed-in user's password",
+            description = "ChangePassword. With the access token: the previous password, then the new one under the "
+            + "pool's policy; at most five calls per user and hour.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "change", value = Examples.CHANGE_PASSWORD)))
     @APIResponse(responseCode = "204", description = "Changed; sessions kept")
     @APIResponse(responseCode = "400", description = "InvalidParameterException (no previousPassword), "

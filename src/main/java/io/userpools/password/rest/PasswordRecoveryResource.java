@@ -41,7 +41,9 @@ public class PasswordRecoveryResource {
     @POST
     @Path("/forgot-password")
     @Operation(operationId = "forgotPassword",
-            summary = "Send a password reset code to the user's verified phone number, else verified email")
+            summary = "Send a password reset code to the user's verified phone number, else verified email",
+            description = "ForgotPassword. Public. A six-digit code, valid for an hour, through the custom message "
+            + "trigger (CustomMessage_ForgotPassword) and the outbox; the user's status is unchanged.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "forgot", value = Examples.FORGOT_PASSWORD)))
     @APIResponse(responseCode = "200", description = "Where the code went (masked); simulated for a client that "
             + "hides user existence when no code could be sent",
@@ -63,7 +65,9 @@ public class PasswordRecoveryResource {
 
     @POST
     @Path("/confirm-forgot-password")
-    @Operation(operationId = "confirmForgotPassword", summary = "Set a new password with the reset code")
+    @Operation(operationId = "confirmForgotPassword", summary = "Set a new password with the reset code",
+            description = "ConfirmForgotPassword. Public. The code and a new password under the pool's policy; the "
+            + "user becomes CONFIRMED.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "confirm",
             value = Examples.CONFIRM_FORGOT_PASSWORD)))
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served

@@ -48,7 +48,9 @@ public class UserPasswordResetResource {
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "adminResetUserPassword",
-            summary = "Require a password reset: status RESET_REQUIRED and a reset code to the verified channel")
+            summary = "Require a password reset: status RESET_REQUIRED and a reset code to the verified channel",
+            description = "AdminResetUserPassword. Sign-in then answers PasswordResetRequiredException until the "
+            + "user sets a new password with the code (ConfirmForgotPassword).")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AdminResetUserPasswordRequest.class),
             examples = @ExampleObject(name = "metadata", value = Examples.RESET_PASSWORD)))

@@ -36,7 +36,9 @@ public class AdminConfirmSignUpResource {
     @POST
     @Path("/{username}/confirm")
     @Operation(operationId = "adminConfirmSignUp", summary = "Confirm an UNCONFIRMED user without a code; "
-            + "no attribute becomes verified")
+            + "no attribute becomes verified",
+            description = "AdminConfirmSignUp. The user becomes CONFIRMED; any live sign-up code is dropped. "
+            + "Works while the pool allows only administrators to create users.")
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Confirmed")

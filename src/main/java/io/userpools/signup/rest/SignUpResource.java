@@ -44,7 +44,10 @@ public class SignUpResource {
     @POST
     @Path("/sign-up")
     @Operation(operationId = "signUp", summary = "Sign up a new user (UNCONFIRMED); a code goes to the first "
-            + "auto-verified attribute it has, phone before email")
+            + "auto-verified attribute it has, phone before email",
+            description = "SignUp. Public: the app client (and its secret hash) names the pool. Checks the username "
+            + "form, the password policy and the attributes within the client's write list; the code "
+            + "goes through the custom message trigger (CustomMessage_SignUp) and the outbox.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "signUp", value = Examples.SIGN_UP)))
     @APIResponse(responseCode = "200", description = "The new user's sub, and where the code went when one was sent",
             content = @Content(schema = @Schema(implementation = SignUpView.class)))
@@ -62,7 +65,9 @@ public class SignUpResource {
 
     @POST
     @Path("/confirm-sign-up")
-    @Operation(operationId = "confirmSignUp", summary = "Confirm a signed-up user with the code it received")
+    @Operation(operationId = "confirmSignUp", summary = "Confirm a signed-up user with the code it received",
+            description = "ConfirmSignUp. Public. The user becomes CONFIRMED and the attribute that got the code "
+            + "verified; codes last 24 hours and five wrong tries burn one.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "confirm", value = Examples.CONFIRM)))
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -83,7 +88,9 @@ public class SignUpResource {
 
     @POST
     @Path("/resend-confirmation-code")
-    @Operation(operationId = "resendConfirmationCode", summary = "Send a new sign-up code to an unconfirmed user")
+    @Operation(operationId = "resendConfirmationCode", summary = "Send a new sign-up code to an unconfirmed user",
+            description = "ResendConfirmationCode. Public. A new code supersedes the old one "
+            + "(CustomMessage_ResendCode); at most five per user and hour.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "resend", value = Examples.RESEND)))
     @APIResponse(responseCode = "200", description = "Where the code went (masked)",
             content = @Content(schema = @Schema(implementation = CodeDeliveryView.class)))
