@@ -1,7 +1,9 @@
 package io.userpools.aws;
 
 import io.userpools.common.error.InvalidParameterException;
+import io.userpools.pool.CreatePoolCommand.AdminCreateUserConfigInput;
 import io.userpools.pool.CreatePoolCommand.EmailTemplateInput;
+import io.userpools.pool.CreatePoolCommand.InviteMessageTemplateInput;
 import io.userpools.pool.CreatePoolCommand.MessagingInput;
 import io.userpools.pool.CreatePoolCommand.PasswordPolicyInput;
 import io.userpools.pool.CreatePoolCommand.SchemaAttributeInput;
@@ -27,10 +29,12 @@ final class AwsPoolInput {
 
     /** The settings read, as the domain commands take them. */
     record Settings(List<String> autoVerifiedAttributes, List<String> attributesRequireVerificationBeforeUpdate,
-            MessagingInput messaging, PasswordPolicyInput passwordPolicy) {
+            MessagingInput messaging, PasswordPolicyInput passwordPolicy, AdminCreateUserConfigInput invitations) {
     }
 
     static final AwsInput.Shape SMS_MESSAGE = AwsInput.Shape.of(6, 140, ".*\\{####\\}.*");
+    /** {@code InviteMessageTemplate.SMSMessage}: the model's length; its placeholders are the domain's check. */
+    static final AwsInput.Shape INVITE_SMS = AwsInput.Shape.of(6, 140, null);
     static final AwsInput.Shape EMAIL_MESSAGE = AwsInput.Shape.of(6, 20_000, null);
     static final AwsInput.Shape EMAIL_SUBJECT = AwsInput.Shape.of(1, 140, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+");
     static final AwsInput.Shape EMAIL_FROM = AwsInput.Shape.of(3, 320, null);
@@ -47,7 +51,7 @@ final class AwsPoolInput {
     private static final List<String> DATA_TYPES = List.of("String", "Number", "DateTime", "Boolean");
     /** Members of both requests that Userpools has no behaviour for. */
     private static final List<String> UNSUPPORTED = List.of("SmsAuthenticationMessage", "DeviceConfiguration",
-            "SmsConfiguration", "AdminCreateUserConfig", "UserPoolAddOns", "AccountRecoverySetting", "UserPoolTier",
+            "SmsConfiguration", "UserPoolAddOns", "AccountRecoverySetting", "UserPoolTier",
             "KeyConfiguration", "IssuerConfiguration");
 
     private final AwsInput in;
@@ -63,7 +67,7 @@ final class AwsPoolInput {
         AwsInput update = in.structure("UserAttributeUpdateSettings");
         List<String> requireVerification = update == null ? null
                 : update.strings("AttributesRequireVerificationBeforeUpdate", AwsInput.ATTRIBUTE_NAME);
-        return new Settings(autoVerified, requireVerification, messaging(), passwordPolicy());
+        return new Settings(autoVerified, requireVerification, messaging(), passwordPolicy(), invitations());
     }
 
     /** A {@code SchemaAttributesListType} or {@code CustomAttributesListType}, or null when absent. */
@@ -157,6 +161,23 @@ final class AwsPoolInput {
             return null;
         }
         return new MessagingInput(new EmailTemplateInput(from, subject, email), new SmsTemplateInput(sms));
+    }
+
+    /**
+     * {@code AdminCreateUserConfig}: its shapes here (lengths, the validity's range); that each
+     * message holds its placeholders, and the legacy validity against the policy's, the domain checks.
+     */
+    private AdminCreateUserConfigInput invitations() {
+        AwsInput config = in.structure("AdminCreateUserConfig");
+        if (config == null) {
+            return null;
+        }
+        AwsInput template = config.structure("InviteMessageTemplate");
+        InviteMessageTemplateInput invite = template == null ? null : new InviteMessageTemplateInput(
+                emailMessage(template, "EmailMessage"), template.string("EmailSubject", EMAIL_SUBJECT, false),
+                template.string("SMSMessage", INVITE_SMS, false));
+        return new AdminCreateUserConfigInput(config.bool("AllowAdminCreateUserOnly"),
+                config.integer("UnusedAccountValidityDays", 0, 365, false), invite);
     }
 
     private PasswordPolicyInput passwordPolicy() {

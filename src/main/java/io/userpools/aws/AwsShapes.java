@@ -9,6 +9,8 @@ import io.userpools.pool.AttributeDefinition;
 import io.userpools.pool.AttributeType;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolSettings;
+import io.userpools.pool.PoolSettings.AdminCreateUserConfig;
+import io.userpools.pool.PoolSettings.InviteMessageTemplate;
 import io.userpools.pool.PoolSettings.Messaging;
 import io.userpools.pool.PoolSettings.PasswordPolicy;
 import io.userpools.user.PoolUser;
@@ -119,6 +121,18 @@ final class AwsShapes {
             email.put("From", m.email().from());
         }
         out.put("MfaConfiguration", "OFF");
+        AdminCreateUserConfig invitations = settings.invitations();
+        ObjectNode admin = out.putObject("AdminCreateUserConfig")
+                .put("AllowAdminCreateUserOnly", invitations.allowAdminCreateUserOnly())
+                // the legacy member and the policy's validity are one setting in Userpools
+                .put("UnusedAccountValidityDays", p.temporaryPasswordValidityDays());
+        InviteMessageTemplate invite = invitations.inviteMessageTemplate();
+        if (invite != null) {
+            ObjectNode inviteOut = admin.putObject("InviteMessageTemplate");
+            putIfPresent(inviteOut, "SMSMessage", invite.smsMessage());
+            putIfPresent(inviteOut, "EmailMessage", invite.emailMessage());
+            putIfPresent(inviteOut, "EmailSubject", invite.emailSubject());
+        }
         if (estimatedUsers != null) {
             out.put("EstimatedNumberOfUsers", estimatedUsers);
         }
@@ -213,6 +227,12 @@ final class AwsShapes {
         if (values != null && !values.isEmpty()) {
             ArrayNode list = out.putArray(member);
             values.forEach(list::add);
+        }
+    }
+
+    private static void putIfPresent(ObjectNode out, String member, String value) {
+        if (value != null) {
+            out.put(member, value);
         }
     }
 }

@@ -170,8 +170,7 @@ public class PoolService {
                         : PoolSettingsBuilder.passwordPolicy(c.passwordPolicy(), c.adminCreateUserConfig()),
                 keep && c.tokenValidity() == null ? current.tokenValidity()
                         : PoolSettingsBuilder.tokenValidity(c.tokenValidity()),
-                keep && c.adminCreateUserConfig() == null ? current.invitations()
-                        : PoolSettingsBuilder.adminCreateUserConfig(c.adminCreateUserConfig()));
+                PoolSettingsBuilder.adminCreateUserConfig(c.adminCreateUserConfig())); // reset when omitted, L 7.1
         return new Pool(pool.id(), c.name() == null ? pool.name() : c.name(), settings, pool.schema(),
                 pool.createdAt(), now());
     }

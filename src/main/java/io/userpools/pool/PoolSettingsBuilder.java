@@ -113,7 +113,8 @@ public final class PoolSettingsBuilder {
      * {@code unusedAccountValidityDays}: it sets the temporary password validity when the policy
      * does not (lifecycle spec 5.2).
      *
-     * @throws InvalidParameterException when both are given and the legacy one is not 0
+     * @throws InvalidParameterException when both are given and the legacy one is neither 0 nor the
+     *         same number (the same number is what DescribeUserPool answers, sent back) [D]
      */
     public static PasswordPolicy passwordPolicy(PasswordPolicyInput request, AdminCreateUserConfigInput invitations) {
         PasswordPolicy policy = passwordPolicy(request);
@@ -122,7 +123,7 @@ public final class PoolSettingsBuilder {
             return policy;
         }
         if (request != null && request.temporaryPasswordValidityDays() != null) {
-            if (legacy != 0) {
+            if (legacy != 0 && !legacy.equals(request.temporaryPasswordValidityDays())) {
                 throw new InvalidParameterException(
                         "Please use TemporaryPasswordValidityDays in PasswordPolicy instead of UnusedAccountValidityDays");
             }

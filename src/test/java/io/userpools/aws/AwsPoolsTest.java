@@ -227,6 +227,31 @@ class AwsPoolsTest {
     }
 
     @Test
+    void adminCreateUserConfigIsStoredAnsweredAndResetWhenAnUpdateLeavesItOut() {
+        UserPoolType pool = create(r -> r.adminCreateUserConfig(a -> a.allowAdminCreateUserOnly(true)
+                .inviteMessageTemplate(t -> t.smsMessage("{username}: {####}").emailSubject("Welcome")
+                        .emailMessage("Hello {username}, your temporary password is {####}"))));
+        assertThat(pool.adminCreateUserConfig().allowAdminCreateUserOnly()).isTrue();
+        assertThat(pool.adminCreateUserConfig().unusedAccountValidityDays()).isEqualTo(7);
+        assertThat(pool.adminCreateUserConfig().inviteMessageTemplate().smsMessage()).isEqualTo("{username}: {####}");
+        assertThat(pool.adminCreateUserConfig().inviteMessageTemplate().emailSubject()).isEqualTo("Welcome");
+        admin().get("/pools/{id}", pool.id()).then().statusCode(200)
+                .body("adminCreateUserConfig.allowAdminCreateUserOnly", equalTo(true));
+        assertThat(invalid(() -> create(r -> r.adminCreateUserConfig(a -> a.inviteMessageTemplate(t -> t
+                .smsMessage("no placeholders here"))))).awsErrorDetails().errorMessage())
+                .isEqualTo("The message is invalid.");
+        assertThat(invalid(() -> create(r -> r.adminCreateUserConfig(a -> a.unusedAccountValidityDays(400))))
+                .awsErrorDetails().errorMessage()).contains("adminCreateUserConfig.unusedAccountValidityDays")
+                .contains("Member must have value less than or equal to 365");
+
+        cognito.updateUserPool(r -> r.userPoolId(pool.id()).poolName("left out"));
+        UserPoolType updated = cognito.describeUserPool(r -> r.userPoolId(pool.id())).userPool();
+        assertThat(updated.adminCreateUserConfig().allowAdminCreateUserOnly())
+                .as("AdminCreateUserConfig left out returns to its default (lifecycle spec 7.1)").isFalse();
+        assertThat(updated.adminCreateUserConfig().inviteMessageTemplate()).isNull();
+    }
+
+    @Test
     void listUserPoolsPagesWithSealedTokens() {
         Set<String> created = new HashSet<>(List.of(newPool(), newPool(), newPool()));
         List<String> seen = new ArrayList<>();
@@ -304,6 +329,8 @@ class AwsPoolsTest {
                 .userAttributeUpdateSettings(u -> u.attributesRequireVerificationBeforeUpdateWithStrings("email"))
                 .policies(x -> x.passwordPolicy(PasswordPolicyType.builder().minimumLength(11).build()))
                 .verificationMessageTemplate(t -> t.emailSubject("Hi").smsMessage("Code {####}"))
+                .adminCreateUserConfig(a -> a.allowAdminCreateUserOnly(true).inviteMessageTemplate(t -> t
+                        .emailSubject("Welcome").emailMessage("Hi {username}, your password is {####}")))
                 .emailConfiguration(e -> e.from("team@example.com")));
         cognito.updateUserPool(r -> r.userPoolId(p.id()).policies(p.policies())
                 .autoVerifiedAttributes(p.autoVerifiedAttributes())
@@ -312,6 +339,7 @@ class AwsPoolsTest {
                 .emailVerificationMessage(p.emailVerificationMessage())
                 .emailVerificationSubject(p.emailVerificationSubject())
                 .smsVerificationMessage(p.smsVerificationMessage()).emailConfiguration(p.emailConfiguration())
+                .adminCreateUserConfig(p.adminCreateUserConfig())
                 .mfaConfiguration(p.mfaConfiguration()).deletionProtection(p.deletionProtection()));
         UserPoolType after = cognito.describeUserPool(r -> r.userPoolId(p.id())).userPool();
         assertThat(after.toBuilder().lastModifiedDate(null).estimatedNumberOfUsers(null).build())

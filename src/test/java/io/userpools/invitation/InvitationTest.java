@@ -222,6 +222,11 @@ class InvitationTest {
                 "adminCreateUserConfig", Map.of("unusedAccountValidityDays", 0)));
         admin().get("/pools/{p}", zero).then().statusCode(200)
                 .body("passwordPolicy.temporaryPasswordValidityDays", equalTo(2));
+        // the same number in both, as DescribeUserPool answers them, is one setting given twice
+        String same = pool(Map.of("passwordPolicy", Map.of("temporaryPasswordValidityDays", 4),
+                "adminCreateUserConfig", Map.of("unusedAccountValidityDays", 4)));
+        admin().get("/pools/{p}", same).then().statusCode(200)
+                .body("passwordPolicy.temporaryPasswordValidityDays", equalTo(4));
     }
 
     @Test
