@@ -38,6 +38,8 @@ final class AwsInput {
     static final Shape CLIENT_ID = Shape.of(1, 128, "[\\w+]+").secret();
     static final Shape NAME = Shape.of(1, 128, "[\\w\\s+=,.@-]+");
     static final Shape PASSWORD = Shape.of(0, 256, "[\\S]+").secret();
+    /** {@code SecretHash} of the client-id operations (sign-up, confirmation, password recovery). */
+    static final Shape SECRET_HASH = Shape.of(1, 128, "[\\w+=/]+").secret();
     static final Shape TOKEN = Shape.of(0, Integer.MAX_VALUE, "[A-Za-z0-9-_=.]+").secret();
     static final Shape METADATA = Shape.of(0, 131072, null);
     static final Shape CODE = Shape.of(1, 2048, "[\\S]+");

@@ -21,7 +21,6 @@ public class AwsPasswordOperations implements AwsOperationGroup {
 
     /** Cognito's password members: inner spaces allowed, none at either end (lifecycle spec 1.3). */
     static final AwsInput.Shape PASSWORD = AwsInput.Shape.of(1, 256, "[\\S]+.*[\\S]+|[\\S]").secret();
-    static final AwsInput.Shape SECRET_HASH = AwsInput.Shape.of(1, 128, "[\\w+=/]+").secret();
     static final AwsInput.Shape CODE = AwsInput.Shape.of(1, 2048, "[\\S]+").secret();
 
     private final AwsCalls calls;
@@ -46,7 +45,7 @@ public class AwsPasswordOperations implements AwsOperationGroup {
     private Uni<ObjectNode> forgotPassword(Call call) {
         AwsInput in = call.input();
         String clientId = in.string("ClientId", AwsInput.CLIENT_ID, true);
-        String secretHash = in.string("SecretHash", SECRET_HASH, false);
+        String secretHash = in.string("SecretHash", AwsInput.SECRET_HASH, false);
         String username = in.string("Username", AwsInput.USERNAME, true);
         Map<String, String> metadata = in.map("ClientMetadata");
         in.check();
@@ -63,7 +62,7 @@ public class AwsPasswordOperations implements AwsOperationGroup {
     private Uni<ObjectNode> confirmForgotPassword(Call call) {
         AwsInput in = call.input();
         String clientId = in.string("ClientId", AwsInput.CLIENT_ID, true);
-        String secretHash = in.string("SecretHash", SECRET_HASH, false);
+        String secretHash = in.string("SecretHash", AwsInput.SECRET_HASH, false);
         String username = in.string("Username", AwsInput.USERNAME, true);
         String code = in.string("ConfirmationCode", CODE, true);
         String password = in.string("Password", PASSWORD, true);

@@ -22,7 +22,6 @@ public class AwsSignUpOperations implements AwsOperationGroup {
 
     /** The service checks the password (required, no outer whitespace, the pool's policy). */
     private static final AwsInput.Shape PASSWORD = AwsInput.Shape.of(0, 256, null).secret();
-    private static final AwsInput.Shape SECRET_HASH = AwsInput.Shape.of(1, 128, "[\\w+=/]+").secret();
     private static final AwsInput.Shape CODE = AwsInput.Shape.of(1, 2048, "[\\S]+").secret();
 
     private final AwsCalls calls;
@@ -45,7 +44,7 @@ public class AwsSignUpOperations implements AwsOperationGroup {
     private Uni<ObjectNode> signUp(Call call) {
         AwsInput in = call.input();
         String clientId = in.string("ClientId", AwsInput.CLIENT_ID, true);
-        String secretHash = in.string("SecretHash", SECRET_HASH, false);
+        String secretHash = in.string("SecretHash", AwsInput.SECRET_HASH, false);
         String username = in.string("Username", AwsInput.USERNAME, true);
         String password = in.string("Password", PASSWORD, false);
         Map<String, String> attributes = in.attributes("UserAttributes", false);
@@ -67,7 +66,7 @@ public class AwsSignUpOperations implements AwsOperationGroup {
     private Uni<ObjectNode> confirmSignUp(Call call) {
         AwsInput in = call.input();
         String clientId = in.string("ClientId", AwsInput.CLIENT_ID, true);
-        String secretHash = in.string("SecretHash", SECRET_HASH, false);
+        String secretHash = in.string("SecretHash", AwsInput.SECRET_HASH, false);
         String username = in.string("Username", AwsInput.USERNAME, true);
         String code = in.string("ConfirmationCode", CODE, true);
         Boolean force = in.bool("ForceAliasCreation");
@@ -80,7 +79,7 @@ public class AwsSignUpOperations implements AwsOperationGroup {
     private Uni<ObjectNode> resendConfirmationCode(Call call) {
         AwsInput in = call.input();
         String clientId = in.string("ClientId", AwsInput.CLIENT_ID, true);
-        String secretHash = in.string("SecretHash", SECRET_HASH, false);
+        String secretHash = in.string("SecretHash", AwsInput.SECRET_HASH, false);
         String username = in.string("Username", AwsInput.USERNAME, true);
         Map<String, String> metadata = in.map("ClientMetadata");
         in.check();
