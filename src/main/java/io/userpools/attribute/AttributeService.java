@@ -2,6 +2,8 @@ package io.userpools.attribute;
 
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.error.PreconditionFailedException;
+import io.userpools.history.Provenance;
+import io.userpools.history.Provenances;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
 import io.userpools.pool.StandardAttributes;
@@ -42,10 +44,12 @@ public class AttributeService {
     private final UserWriter writer;
     private final CodeIssuer codes;
     private final MergeLanes lanes;
+    private final Provenances provenances;
     private final Clock clock;
 
     public AttributeService(PoolService pools, UserRepository users, UserLookup lookup, UserWriter writer,
-            CodeIssuer codes, MergeLanes lanes, Clock clock) {
+            CodeIssuer codes, MergeLanes lanes, Provenances provenances, Clock clock) {
+        this.provenances = provenances;
         this.pools = pools;
         this.users = users;
         this.lookup = lookup;
@@ -69,11 +73,12 @@ public class AttributeService {
      */
     public Uni<UpdateOutcome> adminUpdate(String poolId, String username, Map<String, String> attributes,
             Map<String, String> clientMetadata, Long expectedVersion) {
+        Provenance by = provenances.admin("AdminUpdateUserAttributes");
         return pools.get(poolId).flatMap(pool -> {
             Supplier<Uni<UpdateOutcome>> general = () -> write(pool,
                     (sql, lock) -> lookup.resolve(sql, pool, username, lock), expectedVersion,
                     user -> AttributePolicy.planUpdate(pool, UpdateContext.ADMIN, null, user.attributes(),
-                            user.pending(), attributes), new Caller(null, clientMetadata), mayIssueCodes(attributes));
+                            user.pending(), attributes), new Caller(null, clientMetadata, by), mayIssueCodes(attributes));
             if (expectedVersion != null) {
                 return general.get();
             }
@@ -83,7 +88,7 @@ public class AttributeService {
             if (merge == null) {
                 return general.get();
             }
-            return lanes.merge(pool.id(), pool.key(username), merge)
+            return lanes.merge(pool.id(), pool.key(username), merge.by(by, pool.unkeptAttributes()))
                     .flatMap(user -> user != null ? Uni.createFrom().item(new UpdateOutcome(user, List.of())) : general.get());
         });
     }
@@ -98,7 +103,8 @@ public class AttributeService {
         return write(pool, (sql, lock) -> bySub(sql, pool, sub, lock), null,
                 user -> AttributePolicy.planUpdate(pool, UpdateContext.SELF, client, user.attributes(),
                         user.pending(), attributes),
-                new Caller(client.clientId(), clientMetadata), mayIssueCodes(attributes));
+                new Caller(client.clientId(), clientMetadata, provenances.user("UpdateUserAttributes", client.clientId())),
+                mayIssueCodes(attributes));
     }
 
     /**
@@ -107,9 +113,10 @@ public class AttributeService {
      * @throws io.userpools.common.error.InvalidParameterException for unknown, required or immutable names
      */
     public Uni<PoolUser> adminDelete(String poolId, String username, List<String> names, Long expectedVersion) {
+        Caller caller = Caller.quiet(provenances.admin("AdminDeleteUserAttributes"));
         return pools.get(poolId).flatMap(pool -> write(pool, (sql, lock) -> lookup.resolve(sql, pool, username, lock),
                 expectedVersion, user -> AttributePolicy.planDelete(pool, UpdateContext.ADMIN, null,
-                        user.attributes(), user.pending(), names), Caller.NONE, false))
+                        user.attributes(), user.pending(), names), caller, false))
                 .map(UpdateOutcome::user);
     }
 
@@ -117,7 +124,8 @@ public class AttributeService {
     public Uni<PoolUser> selfDelete(Pool pool, UUID sub, ClientPermissions client, List<String> names) {
         return write(pool, (sql, lock) -> bySub(sql, pool, sub, lock), null,
                 user -> AttributePolicy.planDelete(pool, UpdateContext.SELF, client, user.attributes(),
-                        user.pending(), names), Caller.NONE, false)
+                        user.pending(), names), Caller.quiet(provenances.user("DeleteUserAttributes", client.clientId())),
+                false)
                 .map(UpdateOutcome::user);
     }
 
@@ -131,9 +139,14 @@ public class AttributeService {
         Uni<PoolUser> find(SqlClient sql, boolean lock);
     }
 
-    /** Who asked, for the custom message trigger: the app client (null for admin) and the metadata. */
-    private record Caller(String clientId, Map<String, String> clientMetadata) {
-        static final Caller NONE = new Caller(null, null);
+    /**
+     * Who asked: for the custom message trigger, the app client (null for admin) and the metadata;
+     * for the history entry, the provenance.
+     */
+    private record Caller(String clientId, Map<String, String> clientMetadata, Provenance by) {
+        static Caller quiet(Provenance by) {
+            return new Caller(null, null, by);
+        }
     }
 
     /**
@@ -149,7 +162,7 @@ public class AttributeService {
     private Uni<UpdateOutcome> write(Pool pool, Locator locate, Long expectedVersion,
             Function<PoolUser, UpdatePlan> planner, Caller caller, boolean mayIssueCodes) {
         Uni<UpdateOutcome> outcome = mayIssueCodes
-                ? lockedWithoutCodes(pool, locate, expectedVersion, planner).onItem().ifNull()
+                ? lockedWithoutCodes(pool, locate, expectedVersion, planner, caller).onItem().ifNull()
                         .switchTo(() -> triggerFirst(pool, locate, expectedVersion, planner, caller, 1))
                 : locked(pool, locate, expectedVersion, planner, caller);
         return outcome.invoke(written -> {
@@ -176,21 +189,21 @@ public class AttributeService {
             if (!plan.changed() || plan.codeTargets().isEmpty()) {
                 // no code to send, so no webhook: plan again under the lock, unless the user changed
                 // meanwhile so that a code is now due (then start over, with the webhook unlocked)
-                return lockedWithoutCodes(pool, locate, expectedVersion, planner).onItem().ifNull()
+                return lockedWithoutCodes(pool, locate, expectedVersion, planner, caller).onItem().ifNull()
                         .switchTo(() -> triggerFirst(pool, locate, expectedVersion, planner, caller, attempt + 1));
             }
             return prepare(pool, user, plan, caller)
-                    .flatMap(prepared -> storeIfUnchanged(pool, locate, user, plan, prepared)).onItem().ifNull()
+                    .flatMap(prepared -> storeIfUnchanged(pool, locate, user, plan, prepared, caller.by())).onItem().ifNull()
                     .switchTo(() -> triggerFirst(pool, locate, expectedVersion, planner, caller, attempt + 1));
         });
     }
 
     /** Locks the row and writes the plan if it still holds the user planned against; else null. */
     private Uni<UpdateOutcome> storeIfUnchanged(Pool pool, Locator locate, PoolUser planned, UpdatePlan plan,
-            List<CodeIssuer.Prepared> prepared) {
+            List<CodeIssuer.Prepared> prepared, Provenance by) {
         return Transactions.retryOnDeadlock(() -> users.pool().withTransaction(sql -> locate.find(sql, true)
                 .flatMap(current -> current.sub().equals(planned.sub()) && current.version() == planned.version()
-                        ? store(sql, pool, current, plan, prepared)
+                        ? store(sql, pool, current, plan, prepared, by)
                         : Uni.createFrom().<UpdateOutcome>nullItem())));
     }
 
@@ -202,7 +215,7 @@ public class AttributeService {
     private Uni<UpdateOutcome> locked(Pool pool, Locator locate, Long expectedVersion,
             Function<PoolUser, UpdatePlan> planner, Caller caller) {
         return underLock(locate, expectedVersion, planner, (sql, user, plan) -> prepare(pool, user, plan, caller)
-                .flatMap(prepared -> store(sql, pool, user, plan, prepared)));
+                .flatMap(prepared -> store(sql, pool, user, plan, prepared, caller.by())));
     }
 
     /**
@@ -210,9 +223,9 @@ public class AttributeService {
      * (nothing written, the lock released) when the plan would send one.
      */
     private Uni<UpdateOutcome> lockedWithoutCodes(Pool pool, Locator locate, Long expectedVersion,
-            Function<PoolUser, UpdatePlan> planner) {
+            Function<PoolUser, UpdatePlan> planner, Caller caller) {
         return underLock(locate, expectedVersion, planner, (sql, user, plan) -> plan.codeTargets().isEmpty()
-                ? store(sql, pool, user, plan, List.of())
+                ? store(sql, pool, user, plan, List.of(), caller.by())
                 : Uni.createFrom().<UpdateOutcome>nullItem());
     }
 
@@ -239,8 +252,8 @@ public class AttributeService {
     }
 
     private Uni<UpdateOutcome> store(SqlClient sql, Pool pool, PoolUser user, UpdatePlan plan,
-            List<CodeIssuer.Prepared> prepared) {
-        return writer.apply(sql, pool, user, plan.change(), clock.instant())
+            List<CodeIssuer.Prepared> prepared, Provenance by) {
+        return writer.apply(sql, pool, user, plan.change(), clock.instant(), by)
                 .flatMap(updated -> codes.write(sql, pool, updated, prepared)
                         .map(deliveries -> new UpdateOutcome(updated, deliveries)));
     }

@@ -6,6 +6,8 @@ import io.userpools.common.Metrics;
 import io.userpools.common.UserpoolsConfig;
 import io.userpools.common.error.ServiceUnavailableException;
 import io.userpools.common.error.TooManyRequestsException;
+import io.userpools.history.Changes;
+import io.userpools.history.Entry;
 import io.userpools.user.PoolUser;
 import io.userpools.user.UserRepository;
 import io.userpools.user.UserWriter;
@@ -181,7 +183,7 @@ class MergeLanes {
         Uni<List<PoolUser>> statement = Uni.createFrom().deferred(() -> {
             List<UserRepository.Merge> merges = singles.stream().map(single -> new UserRepository.Merge(
                     single.key.poolId, single.key.usernameKey, single.waiter.write.set(),
-                    single.waiter.write.remove())).toList();
+                    single.waiter.write.remove(), single.waiter.write.by(), single.waiter.write.unkept())).toList();
             return writer.mergeMany(merges, now);
         });
         statement.subscribe().with(stored -> {
@@ -249,14 +251,31 @@ class MergeLanes {
                 return Uni.createFrom().item(none);
             }
             Instant now = clock.instant();
-            List<PoolUser> states = replay(user, batch.stream().map(Waiter::write).toList(), now);
+            List<MergeWrite> writes = batch.stream().map(Waiter::write).toList();
+            List<PoolUser> states = replay(user, writes, now);
             PoolUser last = states.get(states.size() - 1);
             if (last.version() == user.version()) {
                 return Uni.createFrom().item(states);
             }
-            return writer.compareAndSet(user, last.attributes(), last.version(), now)
+            return writer.compareAndSet(user, last.attributes(), last.version(), entries(user, writes, states), now)
                     .flatMap(stored -> stored ? Uni.createFrom().item(states) : batch(key, batch, attempts - 1));
         });
+    }
+
+    /** The history entry of each write that changed the user, at the version it left. */
+    static List<UserRepository.Recorded> entries(PoolUser read, List<MergeWrite> writes, List<PoolUser> states) {
+        List<UserRepository.Recorded> entries = new ArrayList<>(writes.size());
+        PoolUser before = read;
+        for (int i = 0; i < writes.size(); i++) {
+            PoolUser after = states.get(i);
+            if (after.version() != before.version()) {
+                MergeWrite write = writes.get(i);
+                entries.add(new UserRepository.Recorded(after.version(), new Entry(Entry.UPDATED, write.by(),
+                        Changes.of(write.unkept()).attributes(before.attributes(), after.attributes()).json())));
+            }
+            before = after;
+        }
+        return entries;
     }
 
     /** Each write's outcome, applied in order to the user as read; versions advance per real change. */

@@ -1,5 +1,8 @@
 package io.userpools.auth;
 
+import io.userpools.history.Provenance;
+import io.userpools.history.Provenances;
+import io.userpools.user.UserWriter;
 import io.smallrye.mutiny.Uni;
 import io.userpools.client.Client;
 import io.userpools.common.error.NotAuthorizedException;
@@ -27,10 +30,14 @@ public class NewPasswordChallengeService {
     private final UserAccountRepository accounts;
     private final TokenService tokens;
     private final ChallengeSessions challenges;
+    private final Provenances provenances;
+    private final UserWriter writer;
     private final Clock clock;
 
     public NewPasswordChallengeService(PublicClients gate, UserRepository users, UserAccountRepository accounts,
-            TokenService tokens, ChallengeSessions challenges, Clock clock) {
+            TokenService tokens, ChallengeSessions challenges, UserWriter writer, Provenances provenances, Clock clock) {
+        this.provenances = provenances;
+        this.writer = writer;
         this.gate = gate;
         this.users = users;
         this.accounts = accounts;
@@ -65,6 +72,8 @@ public class NewPasswordChallengeService {
     }
 
     private Uni<SignInService.Result> respond(String poolId, NewPasswordCommand request) {
+        Provenance by = poolId == null ? provenances.user("RespondToAuthChallenge", request.clientId())
+                : provenances.admin("AdminRespondToAuthChallenge");
         return gate.clientAndPool(request.clientId(), poolId).flatMap(cp -> {
             Client client = cp.client();
             Pool pool = cp.pool();
@@ -87,8 +96,8 @@ public class NewPasswordChallengeService {
                     throw new NotAuthorizedException("User is disabled.");
                 }
                 return Passwords.hash(request.newPassword())
-                        .flatMap(hash -> accounts.setPassword(accounts.pool(), user, hash, UserStatus.CONFIRMED,
-                                clock.instant()))
+                        .flatMap(hash -> writer.setPassword(accounts.pool(), user, hash, UserStatus.CONFIRMED,
+                                clock.instant(), by))
                         .flatMap(ignored -> tokens.startSession(pool, client, user))
                         .map(t -> new SignInService.Result(t, null, null, null));
             });

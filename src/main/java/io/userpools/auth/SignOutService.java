@@ -2,6 +2,7 @@ package io.userpools.auth;
 
 import io.smallrye.mutiny.Uni;
 import io.userpools.user.UserAccountRepository;
+import io.userpools.user.UserWriter;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.UUID;
@@ -15,15 +16,17 @@ import java.util.UUID;
 public class SignOutService {
 
     private final UserAccountRepository accounts;
+    private final UserWriter writer;
     private final Clock clock;
 
-    public SignOutService(UserAccountRepository accounts, Clock clock) {
+    public SignOutService(UserAccountRepository accounts, UserWriter writer, Clock clock) {
+        this.writer = writer;
         this.accounts = accounts;
         this.clock = clock;
     }
 
     /** Revokes every session of the user, now. */
     public Uni<Void> signOut(String poolId, UUID sub) {
-        return accounts.signOut(accounts.pool(), poolId, sub, clock.instant());
+        return writer.signOut(accounts.pool(), poolId, sub, clock.instant());
     }
 }

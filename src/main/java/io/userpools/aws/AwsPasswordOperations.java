@@ -76,7 +76,7 @@ public class AwsPasswordOperations implements AwsOperationGroup {
         AwsInput in = call.input();
         String previous = in.string("PreviousPassword", PASSWORD, false);
         String proposed = in.string("ProposedPassword", PASSWORD, true);
-        return calls.self(call).flatMap(context -> change.changePassword(context.pool(), context.user().sub(),
+        return calls.self(call).flatMap(context -> change.changePassword(context.pool(), context.client().clientId(), context.user().sub(),
                 context.originJti(), previous, proposed)).map(nothing -> calls.out());
     }
 

@@ -1,5 +1,8 @@
 package io.userpools.password;
 
+import io.userpools.history.Provenance;
+import io.userpools.history.Provenances;
+import io.userpools.user.UserWriter;
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.error.NotAuthorizedException;
@@ -35,10 +38,14 @@ public class PasswordChangeService {
     private final AttemptRepository attempts;
     private final ResetRepository resets;
     private final PasswordsConfig config;
+    private final Provenances provenances;
+    private final UserWriter writer;
     private final Clock clock;
 
     public PasswordChangeService(UserRepository users, UserAccountRepository accounts, AttemptRepository attempts,
-            ResetRepository resets, PasswordsConfig config, Clock clock) {
+            ResetRepository resets, PasswordsConfig config, UserWriter writer, Provenances provenances, Clock clock) {
+        this.provenances = provenances;
+        this.writer = writer;
         this.users = users;
         this.accounts = accounts;
         this.attempts = attempts;
@@ -50,6 +57,7 @@ public class PasswordChangeService {
     /**
      * ChangePassword, after the access token's checks.
      *
+     * @param clientId  the token's app client (the actor history records, with the user)
      * @param sub       the token's user
      * @param session   the token's session ({@code origin_jti}), spared when sessions are revoked
      * @param previous  the current password; required
@@ -60,7 +68,9 @@ public class PasswordChangeService {
      * @throws io.userpools.common.error.InvalidPasswordException when the new password breaks the policy
      * @throws io.userpools.common.error.UserNotFoundException when the user is gone
      */
-    public Uni<Void> changePassword(Pool pool, UUID sub, UUID session, String previous, String proposed) {
+    public Uni<Void> changePassword(Pool pool, String clientId, UUID sub, UUID session, String previous,
+            String proposed) {
+        Provenance by = provenances.user("ChangePassword", clientId);
         return Uni.createFrom().deferred(() -> {
             if (previous == null) {
                 throw new InvalidParameterException(MISSING_PREVIOUS);
@@ -83,7 +93,7 @@ public class PasswordChangeService {
                                     // changed by another call since the check: the previous password is stale
                                     throw new NotAuthorizedException(PasswordAttempts.WRONG_CREDENTIALS);
                                 }
-                                return accounts.setPassword(sql, locked, hash, locked.status(), now);
+                                return writer.setPassword(sql, locked, hash, locked.status(), now, by);
                             })
                             .flatMap(v -> config.revokeSessionsOnPasswordChange()
                                     ? resets.revokeSessions(sql, pool.id(), sub, session, now)

@@ -1,5 +1,8 @@
 package io.userpools.password;
 
+import io.userpools.history.Provenance;
+import io.userpools.history.Provenances;
+import io.userpools.user.UserWriter;
 import io.smallrye.mutiny.Uni;
 import io.userpools.auth.PublicClients;
 import io.userpools.common.error.CodeMismatchException;
@@ -67,11 +70,15 @@ public class PasswordRecoveryService {
     private final CodeIssuer issuer;
     private final ResetRepository resets;
     private final PasswordsConfig config;
+    private final Provenances provenances;
+    private final UserWriter writer;
     private final Clock clock;
 
     public PasswordRecoveryService(PublicClients gate, PoolService pools, UserLookup lookup, UserRepository users,
             UserAccountRepository accounts, CodeRepository codes, AttemptRepository attempts, CodeIssuer issuer,
-            ResetRepository resets, PasswordsConfig config, Clock clock) {
+            ResetRepository resets, PasswordsConfig config, UserWriter writer, Provenances provenances, Clock clock) {
+        this.provenances = provenances;
+        this.writer = writer;
         this.gate = gate;
         this.pools = pools;
         this.lookup = lookup;
@@ -117,7 +124,7 @@ public class PasswordRecoveryService {
                         }
                         Instant now = clock.instant();
                         return hourly(cp.pool(), user, now).flatMap(w -> issue(cp.pool(), user, channel,
-                                cp.client().clientId(), command.clientMetadata(), false));
+                                cp.client().clientId(), command.clientMetadata(), null));
                     });
         });
     }
@@ -138,6 +145,7 @@ public class PasswordRecoveryService {
      * @throws io.userpools.common.error.InvalidPasswordException when the password breaks the policy
      */
     public Uni<Void> confirmForgotPassword(ConfirmForgotPasswordCommand command) {
+        Provenance by = provenances.user("ConfirmForgotPassword", command.clientId());
         return gate.clientAndPool(command.clientId()).flatMap(cp -> {
             gate.requireSecretHash(cp.client(), command.secretHash(), command.username());
             boolean hide = cp.client().settings().hidesUserExistence();
@@ -151,7 +159,7 @@ public class PasswordRecoveryService {
                         }
                         Instant now = clock.instant();
                         return hourly(cp.pool(), user, now).flatMap(w -> users.pool().withTransaction(sql ->
-                                confirmLocked(sql, cp.pool(), user.sub(), command, now)));
+                                confirmLocked(sql, cp.pool(), user.sub(), command, now, by)));
                     })
                     .map(outcome -> switch (outcome) {
                         case EXPIRED -> throw new ExpiredCodeException(VerificationService.EXPIRED);
@@ -162,7 +170,7 @@ public class PasswordRecoveryService {
     }
 
     private Uni<Outcome> confirmLocked(SqlClient sql, Pool pool, UUID sub, ConfirmForgotPasswordCommand command,
-            Instant now) {
+            Instant now, Provenance by) {
         return users.findBySub(sql, pool.id(), sub, true).onItem().ifNull().failWith(UserLookup::notFound)
                 .flatMap(user -> codes.find(sql, pool.id(), sub, ResetChannel.PURPOSE, true).flatMap(stored -> {
                     if (stored == null || stored.spentOrExpired(now)
@@ -175,7 +183,7 @@ public class PasswordRecoveryService {
                     }
                     PasswordPolicyCheck.check(pool.settings().passwordPolicy(), command.password());
                     return Passwords.hash(command.password())
-                            .flatMap(hash -> accounts.setPassword(sql, user, hash, UserStatus.CONFIRMED, now))
+                            .flatMap(hash -> writer.setPassword(sql, user, hash, UserStatus.CONFIRMED, now, by))
                             .flatMap(v -> codes.consume(sql, pool.id(), sub, ResetChannel.PURPOSE, now))
                             .flatMap(v -> resets.forgetMisses(sql, pool.id(), sub))
                             .flatMap(v -> config.revokeSessionsOnPasswordChange()
@@ -205,13 +213,14 @@ public class PasswordRecoveryService {
      * @throws io.userpools.common.error.UserLambdaValidationException and the other trigger and channel failures
      */
     public Uni<Void> adminResetUserPassword(String poolId, String name, Map<String, String> clientMetadata) {
+        Provenance by = provenances.admin("AdminResetUserPassword");
         return pools.get(poolId).flatMap(pool -> lookup.resolve(users.pool(), pool, name, false).flatMap(user -> {
             Map<String, String> channel = ResetChannel.of(user.attributes());
             CognitoException refused = refusal(user, channel, true);
             if (refused != null) {
                 throw refused;
             }
-            return issue(pool, user, channel, null, clientMetadata, true);
+            return issue(pool, user, channel, null, clientMetadata, by);
         })).replaceWithVoid();
     }
 
@@ -230,16 +239,16 @@ public class PasswordRecoveryService {
     }
 
     private Uni<CodeDeliveryDetails> issue(Pool pool, PoolUser user, Map<String, String> channel, String clientId,
-            Map<String, String> clientMetadata, boolean requireReset) {
+            Map<String, String> clientMetadata, Provenance requireResetBy) {
         return issuer.prepare(pool, ResetChannel.messaging(pool.settings().messaging()), user, user.attributes(),
                         channel, TriggerSource.CustomMessage_ForgotPassword, clientId, clientMetadata)
                 .map(prepared -> prepared.stream().map(p -> new CodeIssuer.Prepared(ResetChannel.PURPOSE,
                         ResetChannel.target(p.attribute(), p.target()), p.code(), p.message(), p.details())).toList())
                 .flatMap(prepared -> users.pool().withTransaction(sql -> {
-                    Uni<Void> status = !requireReset ? Uni.createFrom().voidItem()
+                    Uni<Void> status = requireResetBy == null ? Uni.createFrom().voidItem()
                             : users.findBySub(sql, pool.id(), user.sub(), true)
                                     .onItem().ifNull().failWith(UserLookup::notFound)
-                                    .flatMap(locked -> resets.requireReset(sql, locked, clock.instant()));
+                                    .flatMap(locked -> writer.requireReset(sql, locked, clock.instant(), requireResetBy));
                     return status.flatMap(v -> issuer.write(sql, pool, user, prepared, VALIDITY));
                 }))
                 .invoke(issuer::afterCommit)

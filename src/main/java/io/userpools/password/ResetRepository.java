@@ -1,7 +1,6 @@
 package io.userpools.password;
 
 import io.smallrye.mutiny.Uni;
-import io.userpools.user.PoolUser;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
@@ -11,8 +10,8 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * The writes of the password operations beyond a new password: the RESET_REQUIRED status, the
- * wrong tries of a reset code and the sessions a password change may end. Wrong tries live in
+ * The writes of the password operations beyond the user's row (which {@link io.userpools.user.UserWriter}
+ * writes): the wrong tries of a reset code and the sessions a password change may end. Wrong tries live in
  * {@code user_attempts} under their own kind, counted per code: the row's {@code window_start}
  * is the code's issue time, so a new code starts from zero.
  */
@@ -21,8 +20,6 @@ public class ResetRepository {
 
     static final String MISSES = "RESET_CODE_MISSES";
 
-    private static final String REQUIRE_RESET = "UPDATE users SET status = 'RESET_REQUIRED', "
-            + "version = version + 1, last_modified_at = $3 WHERE pool_id = $1 AND sub = $2";
     private static final String MISS = "INSERT INTO user_attempts (pool_id, sub, kind, window_start, attempts) "
             + "VALUES ($1, $2, $3, $4, 1) ON CONFLICT (pool_id, sub, kind) DO UPDATE SET "
             + "attempts = CASE WHEN user_attempts.window_start = $4 THEN user_attempts.attempts + 1 ELSE 1 END, "
@@ -31,12 +28,6 @@ public class ResetRepository {
             + "AND kind = $3";
     private static final String REVOKE_OTHERS = "UPDATE sessions SET revoked_at = $4 WHERE pool_id = $1 "
             + "AND sub = $2 AND revoked_at IS NULL AND ($3::uuid IS NULL OR origin_jti <> $3::uuid)";
-
-    /** Sets the user's status to RESET_REQUIRED: the current password no longer signs in. */
-    public Uni<Void> requireReset(SqlClient sql, PoolUser user, Instant now) {
-        return sql.preparedQuery(REQUIRE_RESET).execute(Tuple.of(user.poolId(), user.sub(), utc(now)))
-                .replaceWithVoid();
-    }
 
     /**
      * Counts one wrong try of the user's reset code issued at {@code issuedAt}.

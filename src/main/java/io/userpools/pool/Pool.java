@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ public final class Pool {
     private final PoolSettings settings;
     private final List<AttributeDefinition> schema;
     private final Map<String, AttributeDefinition> attributes;
+    private final Set<String> unkept;
     private final Instant createdAt;
     private final Instant lastModifiedAt;
 
@@ -30,6 +32,7 @@ public final class Pool {
         this.schema = List.copyOf(schema);
         this.attributes = this.schema.stream()
                 .collect(Collectors.toUnmodifiableMap(AttributeDefinition::name, Function.identity()));
+        this.unkept = settings.history() == null ? Set.of() : Set.copyOf(settings.history().unkeptAttributes());
         this.createdAt = createdAt;
         this.lastModifiedAt = lastModifiedAt;
     }
@@ -44,6 +47,11 @@ public final class Pool {
 
     public PoolSettings settings() {
         return settings;
+    }
+
+    /** The attributes whose values the change history does not keep (none unless the pool says so). */
+    public Set<String> unkeptAttributes() {
+        return unkept;
     }
 
     public List<AttributeDefinition> schema() {

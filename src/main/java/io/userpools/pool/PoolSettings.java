@@ -20,7 +20,17 @@ public record PoolSettings(
         Messaging messaging,
         PasswordPolicy passwordPolicy,
         TokenValidity tokenValidity,
-        AdminCreateUserConfig adminCreateUserConfig) {
+        AdminCreateUserConfig adminCreateUserConfig,
+        History history) {
+
+    /** Settings that keep every attribute's values in the change history. */
+    public PoolSettings(List<String> usernameAttributes, List<String> aliasAttributes,
+            List<String> autoVerifiedAttributes, List<String> attributesRequireVerificationBeforeUpdate,
+            boolean usernameCaseSensitive, Triggers triggers, Messaging messaging, PasswordPolicy passwordPolicy,
+            TokenValidity tokenValidity, AdminCreateUserConfig adminCreateUserConfig) {
+        this(usernameAttributes, aliasAttributes, autoVerifiedAttributes, attributesRequireVerificationBeforeUpdate,
+                usernameCaseSensitive, triggers, messaging, passwordPolicy, tokenValidity, adminCreateUserConfig, null);
+    }
 
     /** Settings without an AdminCreateUser configuration: {@link AdminCreateUserConfig#DEFAULT} applies. */
     public PoolSettings(List<String> usernameAttributes, List<String> aliasAttributes,
@@ -28,7 +38,7 @@ public record PoolSettings(
             boolean usernameCaseSensitive, Triggers triggers, Messaging messaging, PasswordPolicy passwordPolicy,
             TokenValidity tokenValidity) {
         this(usernameAttributes, aliasAttributes, autoVerifiedAttributes, attributesRequireVerificationBeforeUpdate,
-                usernameCaseSensitive, triggers, messaging, passwordPolicy, tokenValidity, null);
+                usernameCaseSensitive, triggers, messaging, passwordPolicy, tokenValidity, null, null);
     }
 
     /** The AdminCreateUser configuration, Cognito's default for pools stored without one. */
@@ -108,5 +118,18 @@ public record PoolSettings(
 
         /** Where the invitation names the user. */
         public static final String USERNAME_PLACEHOLDER = "{username}";
+    }
+
+    /**
+     * The change history's settings (issue 16): the attributes whose values history does not keep
+     * (an entry records that such an attribute changed, as {@code {"kept": false}}, for active and
+     * pending values alike). Not part of Cognito's pool: AWS UpdateUserPool leaves it as it is.
+     */
+    @RegisterForReflection
+    public record History(List<String> unkeptAttributes) {
+
+        public History {
+            unkeptAttributes = List.copyOf(unkeptAttributes);
+        }
     }
 }

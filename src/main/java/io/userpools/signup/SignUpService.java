@@ -1,5 +1,7 @@
 package io.userpools.signup;
 
+import io.userpools.history.Provenance;
+import io.userpools.history.Provenances;
 import io.smallrye.mutiny.Uni;
 import io.userpools.attribute.AttributePolicy;
 import io.userpools.attribute.UpdatePlan;
@@ -65,11 +67,13 @@ public class SignUpService {
     private final CodeIssuer issuer;
     private final CodeRepository codes;
     private final AttemptRepository attempts;
+    private final Provenances provenances;
     private final Clock clock;
 
     public SignUpService(PublicClients gate, PoolService pools, UserRepository users,
             UserLookup lookup, UserWriter writer, CodeIssuer issuer, CodeRepository codes, AttemptRepository attempts,
-            Clock clock) {
+            Provenances provenances, Clock clock) {
+        this.provenances = provenances;
         this.gate = gate;
         this.pools = pools;
         this.users = users;
@@ -98,6 +102,7 @@ public class SignUpService {
      *         failures of [B 2.1] when the code cannot be sent
      */
     public Uni<SignUpResult> signUp(SignUpCommand command) {
+        Provenance by = provenances.user("SignUp", command.clientId());
         return gate.clientAndPool(command.clientId()).flatMap(cp -> {
             Pool pool = cp.pool();
             gate.requireSecretHash(cp.client(), command.secretHash(), command.username());
@@ -126,7 +131,7 @@ public class SignUpService {
                 return issuer.prepare(pool, user, stored, target, TriggerSource.CustomMessage_SignUp,
                                 cp.client().clientId(), command.clientMetadata())
                         .flatMap(prepared -> users.pool().withTransaction(sql -> writer.create(sql, pool, user,
-                                        change, now)
+                                        change, now, by)
                                 .flatMap(created -> issuer.write(sql, pool, created, keyed(prepared)))))
                         .onFailure(e -> e instanceof UsernameExistsException
                                 && UserWriter.USERNAME_TAKEN.equals(e.getMessage()))
@@ -156,6 +161,7 @@ public class SignUpService {
      *         verified alias and the alias is not forced
      */
     public Uni<Void> confirm(ConfirmSignUpCommand command) {
+        Provenance by = provenances.service("ConfirmSignUp", VerificationService.CODE_VERIFICATION);
         return gate.clientAndPool(command.clientId()).flatMap(cp -> {
             Pool pool = cp.pool();
             Client client = cp.client();
@@ -177,7 +183,7 @@ public class SignUpService {
                         return attempts.hit(users.pool(), pool.id(), user.sub(), AttemptLimits.CONFIRM_SIGN_UP, now)
                                 .invoke(w -> AttemptLimits.CONFIRM_SIGN_UP.check(w.attempts(), w.start(), now))
                                 .flatMap(w -> users.pool().withTransaction(sql -> confirmLocked(sql, pool,
-                                        user.sub(), command, now)));
+                                        user.sub(), command, now, by)));
                     })
                     .map(outcome -> switch (outcome) {
                         case MISMATCH -> throw new CodeMismatchException(VerificationService.MISMATCH);
@@ -188,7 +194,7 @@ public class SignUpService {
     }
 
     private Uni<CodeCheck.Outcome> confirmLocked(SqlClient sql, Pool pool, UUID sub, ConfirmSignUpCommand command,
-            Instant now) {
+            Instant now, Provenance by) {
         return users.findBySub(sql, pool.id(), sub, true).onItem().ifNull().failWith(UserLookup::notFound)
                 .flatMap(user -> {
                     requireUnconfirmed(user);
@@ -205,7 +211,7 @@ public class SignUpService {
                             case CONFIRM_ACTIVE -> {
                                 UpdatePlan plan = AttributePolicy.planConfirmSignUp(pool, user.attributes(),
                                         user.pending(), attribute, command.forceAliasCreation());
-                                yield writer.apply(sql, pool, user, plan.change(UserStatus.CONFIRMED), now)
+                                yield writer.apply(sql, pool, user, plan.change(UserStatus.CONFIRMED), now, by)
                                         .flatMap(confirmed -> codes.consume(sql, pool.id(), sub, stored.attribute(),
                                                 now))
                                         .replaceWith(outcome);
@@ -295,6 +301,7 @@ public class SignUpService {
      * @throws NotAuthorizedException    when the user is not UNCONFIRMED
      */
     public Uni<Void> adminConfirm(String poolId, String username) {
+        Provenance by = provenances.admin("AdminConfirmSignUp");
         return pools.get(poolId).flatMap(pool -> users.pool().withTransaction(sql ->
                 lookup.resolve(sql, pool, username, true).flatMap(user -> {
                     requireUnconfirmed(user);
@@ -302,7 +309,7 @@ public class SignUpService {
                             null, false);
                     return dropCodes(sql, pool, user.sub())
                             .flatMap(v -> writer.apply(sql, pool, user, plan.change(UserStatus.CONFIRMED),
-                                    clock.instant()));
+                                    clock.instant(), by));
                 }))).replaceWithVoid();
     }
 

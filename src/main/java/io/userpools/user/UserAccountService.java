@@ -1,5 +1,7 @@
 package io.userpools.user;
 
+import io.userpools.history.Provenance;
+import io.userpools.history.Provenances;
 import io.smallrye.mutiny.Uni;
 
 import io.userpools.pool.PoolService;
@@ -16,9 +18,13 @@ public class UserAccountService {
     private final PoolService pools;
     private final UserLookup lookup;
     private final UserAccountRepository accounts;
+    private final Provenances provenances;
+    private final UserWriter writer;
     private final Clock clock;
 
-    public UserAccountService(PoolService pools, UserLookup lookup, UserAccountRepository accounts, Clock clock) {
+    public UserAccountService(PoolService pools, UserLookup lookup, UserAccountRepository accounts, UserWriter writer, Provenances provenances, Clock clock) {
+        this.provenances = provenances;
+        this.writer = writer;
         this.pools = pools;
         this.lookup = lookup;
         this.accounts = accounts;
@@ -34,13 +40,14 @@ public class UserAccountService {
      * @throws io.userpools.common.error.UserNotFoundException when nothing matches the name
      */
     public Uni<Void> setPassword(String poolId, String name, String password, boolean permanent) {
+        Provenance by = provenances.admin("AdminSetUserPassword");
         return pools.get(poolId).flatMap(pool -> {
             PasswordPolicyCheck.check(pool.settings().passwordPolicy(), password);
             UserStatus status = permanent ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD;
             return lookup.resolve(accounts.pool(), pool, name, false)
                     .flatMap(found -> Passwords.hash(password))
                     .flatMap(hash -> accounts.pool().withTransaction(sql -> lookup.resolve(sql, pool, name, true)
-                            .flatMap(user -> accounts.setPassword(sql, user, hash, status, clock.instant()))));
+                            .flatMap(user -> writer.setPassword(sql, user, hash, status, clock.instant(), by))));
         });
     }
 
@@ -52,9 +59,10 @@ public class UserAccountService {
      * @throws io.userpools.common.error.UserNotFoundException when nothing matches the name
      */
     public Uni<Void> disable(String poolId, String name) {
+        Provenance by = provenances.admin("AdminDisableUser");
         return pools.get(poolId).flatMap(pool -> accounts.pool().withTransaction(sql ->
-                lookup.resolve(sql, pool, name, true).flatMap(user -> accounts.setEnabled(sql, user, false, clock.instant())
-                        .flatMap(ignored -> accounts.signOut(sql, pool.id(), user.sub(), clock.instant())))));
+                lookup.resolve(sql, pool, name, true).flatMap(user -> writer.setEnabled(sql, user, false, clock.instant(), by)
+                        .flatMap(ignored -> writer.signOut(sql, pool.id(), user.sub(), clock.instant())))));
     }
 
     /**
@@ -64,9 +72,10 @@ public class UserAccountService {
      * @throws io.userpools.common.error.UserNotFoundException when nothing matches the name
      */
     public Uni<Void> enable(String poolId, String name) {
+        Provenance by = provenances.admin("AdminEnableUser");
         return pools.get(poolId).flatMap(pool -> accounts.pool().withTransaction(sql ->
                 lookup.resolve(sql, pool, name, true)
-                        .flatMap(user -> accounts.setEnabled(sql, user, true, clock.instant()))));
+                        .flatMap(user -> writer.setEnabled(sql, user, true, clock.instant(), by))));
     }
 
     /**
@@ -79,6 +88,6 @@ public class UserAccountService {
     public Uni<Void> globalSignOut(String poolId, String name) {
         return pools.get(poolId).flatMap(pool -> accounts.pool().withTransaction(sql ->
                 lookup.resolve(sql, pool, name, true)
-                        .flatMap(user -> accounts.signOut(sql, pool.id(), user.sub(), clock.instant()))));
+                        .flatMap(user -> writer.signOut(sql, pool.id(), user.sub(), clock.instant()))));
     }
 }

@@ -1,6 +1,9 @@
 package io.userpools.user;
 
 import io.smallrye.mutiny.Uni;
+import io.userpools.history.Entry;
+import io.userpools.history.Provenance;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -36,28 +39,59 @@ public class UserRepository {
     private static final String BY_ALIAS = "SELECT u." + COLUMNS.replace(", ", ", u.")
             + " FROM user_aliases a JOIN users u ON u.pool_id = a.pool_id AND u.sub = a.sub"
             + " WHERE a.pool_id = $1 AND a.value_key = $2 ORDER BY a.attribute_name LIMIT 1";
-    private static final String INSERT = "INSERT INTO users (pool_id, sub, username, username_key, status, enabled, "
-            + "password_hash, attributes, pending, version, created_at, last_modified_at) "
-            + "VALUES ($1, $2, $3, $4, $5, TRUE, $6, $7, '{}', 1, $8, $8)";
-    private static final String UPDATE_USER = "UPDATE users SET attributes = $3, pending = $4, status = $6, "
+    // Every write records its history entry (io.userpools.history.Entry) in the same statement.
+    private static final String INSERT = "WITH n AS (INSERT INTO users (pool_id, sub, username, username_key, status, "
+            + "enabled, password_hash, attributes, pending, version, created_at, last_modified_at) "
+            + "VALUES ($1, $2, $3, $4, $5, TRUE, $6, $7, '{}', 1, $8, $8) RETURNING pool_id, sub, username, version) "
+            + Entry.insertFrom("n", 9);
+    private static final String UPDATE_USER = "WITH u AS (UPDATE users SET attributes = $3, pending = $4, status = $6, "
             + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2 "
-            + "RETURNING version, last_modified_at";
+            + "RETURNING pool_id, sub, username, version, last_modified_at), h AS (" + Entry.insertFrom("u", 7)
+            + ") SELECT version, last_modified_at FROM u";
     // Rows another transaction holds locked are skipped (not waited for): their merges come back
     // as null and take the locked path on their own, so one busy user never stalls the others.
-    private static final String MERGE_MANY = "WITH w AS (SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[]) "
-            + "AS w(pool_id, username_key, doc)), "
-            + "t AS (SELECT u.pool_id, u.sub, w.doc FROM users u JOIN w ON u.pool_id = w.pool_id "
-            + "AND u.username_key = w.username_key FOR UPDATE OF u SKIP LOCKED) "
-            + "UPDATE users u SET attributes = jsonb_strip_nulls(u.attributes || t.doc), "
+    // Each changed row also gets its history entry (h): the names the merge touched, old and new
+    // (or {"kept": false}), with the operation, request id and actor its write carries in meta.
+    private static final String MERGE_MANY = "WITH w AS (SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], "
+            + "$5::jsonb[]) AS w(pool_id, username_key, doc, meta)), "
+            + "t AS (SELECT u.pool_id, u.sub, u.attributes AS old, w.doc, w.meta FROM users u JOIN w "
+            + "ON u.pool_id = w.pool_id AND u.username_key = w.username_key FOR UPDATE OF u SKIP LOCKED), "
+            + "m AS (UPDATE users u SET attributes = jsonb_strip_nulls(u.attributes || t.doc), "
             + "version = u.version + 1, last_modified_at = $4 FROM t "
             + "WHERE u.pool_id = t.pool_id AND u.sub = t.sub "
             + "AND jsonb_strip_nulls(u.attributes || t.doc) IS DISTINCT FROM u.attributes "
-            + "RETURNING u.pool_id, u.username_key, u." + COLUMNS.replace(", ", ", u.");
-    private static final String COMPARE_AND_SET = "UPDATE users SET attributes = $3, version = $4, "
-            + "last_modified_at = $5 WHERE pool_id = $1 AND sub = $2 AND version = $6";
-    private static final String UNVERIFY = "UPDATE users SET attributes = attributes || jsonb_build_object($3::text, "
-            + "'false'), version = version + 1, last_modified_at = $4 WHERE pool_id = $1 AND sub = $2";
-    private static final String DELETE = "DELETE FROM users WHERE pool_id = $1 AND sub = $2";
+            + "RETURNING u.pool_id, u.username_key, u." + COLUMNS.replace(", ", ", u.") + ", t.old, t.doc, t.meta), "
+            + "h AS (INSERT INTO user_history (" + Entry.COLUMNS + ") SELECT m.pool_id, m.sub, m.username, m.version, "
+            + "'" + Entry.UPDATED + "', m.meta->>'operation', m.meta->>'requestId', CASE WHEN m.meta->'actor'->>'type' "
+            + "= 'user' THEN m.meta->'actor' || jsonb_build_object('sub', m.sub) ELSE m.meta->'actor' END, "
+            + "(SELECT jsonb_build_object('attributes', jsonb_object_agg(k, CASE WHEN m.meta->'unkept' ? k "
+            + "THEN '{\"kept\": false}'::jsonb ELSE jsonb_build_object('old', m.old->k, 'new', m.attributes->k) END)) "
+            + "FROM jsonb_object_keys(m.doc) k WHERE m.old->k IS DISTINCT FROM m.attributes->k), $4 FROM m) "
+            + "SELECT pool_id, username_key, " + COLUMNS + " FROM m";
+    // one entry per write of the batch that changed something, each at its own version
+    private static final String COMPARE_AND_SET = "WITH s AS (UPDATE users SET attributes = $3, version = $4, "
+            + "last_modified_at = $5 WHERE pool_id = $1 AND sub = $2 AND version = $6 RETURNING pool_id, sub, "
+            + "username), h AS (INSERT INTO user_history (" + Entry.COLUMNS + ") SELECT s.pool_id, s.sub, s.username, "
+            + "e.version, '" + Entry.UPDATED + "', e.operation, e.request_id, e.actor, e.changes, $5 FROM s, "
+            + "unnest($7::bigint[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[]) "
+            + "AS e(version, operation, request_id, actor, changes)) SELECT count(*) FROM s";
+    /** A new password also forgets the failed sign-ins of the old one (lockout, lifecycle spec 6.2 (4)). */
+    private static final String SET_PASSWORD = "WITH forgotten AS (DELETE FROM sign_in_failures "
+            + "WHERE pool_id = $1 AND subject = $2::uuid::text), "
+            + "u AS (UPDATE users SET password_hash = $3, status = $4, password_set_at = $5, "
+            + "version = version + 1, last_modified_at = $5 WHERE pool_id = $1 AND sub = $2::uuid "
+            + "RETURNING pool_id, sub, username, version) " + Entry.insertFrom("u", 6);
+    private static final String SET_ENABLED = "WITH u AS (UPDATE users SET enabled = $3, version = version + 1, "
+            + "last_modified_at = $4 WHERE pool_id = $1 AND sub = $2 RETURNING pool_id, sub, username, version) "
+            + Entry.insertFrom("u", 5);
+    private static final String REQUIRE_RESET = "WITH u AS (UPDATE users SET status = 'RESET_REQUIRED', "
+            + "version = version + 1, last_modified_at = $3 WHERE pool_id = $1 AND sub = $2 "
+            + "RETURNING pool_id, sub, username, version) " + Entry.insertFrom("u", 4);
+    private static final String SIGN_OUT = "WITH revoked AS (UPDATE sessions SET revoked_at = $3 "
+            + "WHERE pool_id = $1 AND sub = $2 AND revoked_at IS NULL) "
+            + "UPDATE users SET signed_out_at = $3 WHERE pool_id = $1 AND sub = $2";
+    private static final String DELETE = "WITH d AS (DELETE FROM users WHERE pool_id = $1 AND sub = $2 "
+            + "RETURNING pool_id, sub, username, version + 1 AS version) " + Entry.insertFrom("d", 3);
 
     private final Pool client;
 
@@ -89,21 +123,22 @@ public class UserRepository {
      *
      * @return false when the username key is taken
      */
-    Uni<Boolean> insert(SqlClient sql, PoolUser user, String usernameKey) {
+    Uni<Boolean> insert(SqlClient sql, PoolUser user, String usernameKey, Entry entry) {
         Tuple values = Tuple.tuple()
                 .addString(user.poolId()).addUUID(user.sub()).addString(user.username()).addString(usernameKey)
                 .addString(user.status().name()).addString(user.passwordHash())
                 .addJsonObject(new JsonObject(new LinkedHashMap<>(user.attributes())))
                 .addOffsetDateTime(utc(user.createdAt()));
+        entry.bind(values, user.sub(), user.createdAt());
         return sql.preparedQuery(INSERT).execute(values).replaceWith(true)
                 .onFailure(e -> isUniqueViolation(e, "users_username")).recoverWithItem(false);
     }
 
     /** Writes status, attributes and pending values, advancing version and modification time. */
     Uni<PoolUser> updateUser(SqlClient sql, PoolUser user, UserStatus status, Map<String, String> attributes,
-            Map<String, String> pending, Instant now) {
-        Tuple values = Tuple.of(user.poolId(), user.sub(), new JsonObject(new LinkedHashMap<>(attributes)),
-                new JsonObject(new LinkedHashMap<>(pending)), utc(now), status.name());
+            Map<String, String> pending, Instant now, Entry entry) {
+        Tuple values = entry.bind(Tuple.of(user.poolId(), user.sub(), new JsonObject(new LinkedHashMap<>(attributes)),
+                new JsonObject(new LinkedHashMap<>(pending)), utc(now), status.name()), user.sub(), now);
         return sql.preparedQuery(UPDATE_USER).execute(values).map(rows -> {
             Row row = rows.iterator().next();
             return new PoolUser(user.poolId(), user.sub(), user.username(), status, user.enabled(),
@@ -112,8 +147,17 @@ public class UserRepository {
         });
     }
 
-    /** One user's merge in {@link #mergeMany}: values to set, and names to remove (as null values). */
-    public record Merge(String poolId, String usernameKey, Map<String, String> set, java.util.Collection<String> remove) {
+    /**
+     * One user's merge in {@link #mergeMany}: values to set, and names to remove (as null values);
+     * who asked ({@code by}) and the names whose values history does not keep, for its entry.
+     */
+    public record Merge(String poolId, String usernameKey, Map<String, String> set, java.util.Collection<String> remove,
+            Provenance by, java.util.Collection<String> unkept) {
+
+        JsonObject meta() {
+            return new JsonObject().put("operation", by.operation()).put("requestId", by.requestId())
+                    .put("actor", by.actor().json(null)).put("unkept", new JsonArray(List.copyOf(unkept)));
+        }
     }
 
     /**
@@ -129,6 +173,7 @@ public class UserRepository {
         String[] poolIds = new String[merges.size()];
         String[] keys = new String[merges.size()];
         JsonObject[] docs = new JsonObject[merges.size()];
+        JsonObject[] metas = new JsonObject[merges.size()];
         for (int i = 0; i < merges.size(); i++) {
             Merge merge = merges.get(i);
             poolIds[i] = merge.poolId();
@@ -136,8 +181,9 @@ public class UserRepository {
             JsonObject doc = new JsonObject(new LinkedHashMap<>(merge.set()));
             merge.remove().forEach(name -> doc.putNull(name));
             docs[i] = doc;
+            metas[i] = merge.meta();
         }
-        return sql.preparedQuery(MERGE_MANY).execute(Tuple.of(poolIds, keys, docs, utc(now))).map(rows -> {
+        return sql.preparedQuery(MERGE_MANY).execute(Tuple.of(poolIds, keys, docs, utc(now), metas)).map(rows -> {
             Map<String, PoolUser> stored = new java.util.HashMap<>();
             for (Row row : rows) {
                 String poolId = row.getString("pool_id");
@@ -151,24 +197,57 @@ public class UserRepository {
         });
     }
 
+    /** One write of a compare-and-set batch that changed the user: its version and its entry. */
+    public record Recorded(long version, Entry entry) {
+    }
+
     /**
-     * Stores attributes and a new version if the user is still at the version it was read with.
+     * Stores attributes and a new version if the user is still at the version it was read with,
+     * with the history entry of each write of the batch.
      *
      * @return false when another write came first (the caller reads again)
      */
     Uni<Boolean> compareAndSetAttributes(SqlClient sql, PoolUser read, Map<String, String> attributes,
-            long newVersion, Instant now) {
-        Tuple values = Tuple.of(read.poolId(), read.sub(), new JsonObject(new LinkedHashMap<>(attributes)), newVersion,
-                utc(now), read.version());
-        return sql.preparedQuery(COMPARE_AND_SET).execute(values).map(rows -> rows.rowCount() == 1);
+            long newVersion, List<Recorded> entries, Instant now) {
+        int n = entries.size();
+        Long[] versions = new Long[n];
+        String[] operations = new String[n];
+        String[] requestIds = new String[n];
+        JsonObject[] actors = new JsonObject[n];
+        JsonObject[] changes = new JsonObject[n];
+        for (int i = 0; i < n; i++) {
+            Recorded recorded = entries.get(i);
+            versions[i] = recorded.version();
+            operations[i] = recorded.entry().by().operation();
+            requestIds[i] = recorded.entry().by().requestId();
+            actors[i] = recorded.entry().by().actor().json(read.sub());
+            changes[i] = recorded.entry().changes();
+        }
+        Tuple values = Tuple.tuple(List.of(read.poolId(), read.sub(), new JsonObject(new LinkedHashMap<>(attributes)),
+                newVersion, utc(now), read.version(), versions, operations, requestIds, actors, changes));
+        return sql.preparedQuery(COMPARE_AND_SET).execute(values)
+                .map(rows -> rows.iterator().next().getLong(0) == 1);
     }
 
-    /**
-     * Sets a verification flag ({@code email_verified}, {@code phone_number_verified}) to "false",
-     * advancing version and modification time: what the previous holder of a moved alias keeps.
-     */
-    Uni<Void> markUnverified(SqlClient sql, String poolId, UUID sub, String flag, Instant now) {
-        return sql.preparedQuery(UNVERIFY).execute(Tuple.of(poolId, sub, flag, utc(now))).replaceWithVoid();
+    /** Replaces the password hash and status, and when it was set; forgets failed sign-ins. */
+    Uni<Void> setPassword(SqlClient sql, PoolUser user, String hash, UserStatus status, Instant now, Entry entry) {
+        return sql.preparedQuery(SET_PASSWORD).execute(entry.bind(Tuple.of(user.poolId(), user.sub(), hash,
+                status.name(), utc(now)), user.sub(), now)).replaceWithVoid();
+    }
+
+    Uni<Void> requireReset(SqlClient sql, PoolUser user, Instant now, Entry entry) {
+        return sql.preparedQuery(REQUIRE_RESET).execute(entry.bind(Tuple.of(user.poolId(), user.sub(), utc(now)),
+                user.sub(), now)).replaceWithVoid();
+    }
+
+    Uni<Void> setEnabled(SqlClient sql, PoolUser user, boolean enabled, Instant now, Entry entry) {
+        return sql.preparedQuery(SET_ENABLED).execute(entry.bind(Tuple.of(user.poolId(), user.sub(), enabled,
+                utc(now)), user.sub(), now)).replaceWithVoid();
+    }
+
+    /** Revokes every session of the user and records the instant (not a change history records). */
+    Uni<Void> signOut(SqlClient sql, String poolId, UUID sub, Instant now) {
+        return sql.preparedQuery(SIGN_OUT).execute(Tuple.of(poolId, sub, utc(now))).replaceWithVoid();
     }
 
     /** The rows of one ListUsers page, in the query's order. */
@@ -181,8 +260,9 @@ public class UserRepository {
     }
 
     /** @return false when no such user existed */
-    public Uni<Boolean> delete(SqlClient sql, String poolId, UUID sub) {
-        return sql.preparedQuery(DELETE).execute(Tuple.of(poolId, sub)).map(rows -> rows.rowCount() > 0);
+    Uni<Boolean> delete(SqlClient sql, String poolId, UUID sub, Entry entry, Instant now) {
+        return sql.preparedQuery(DELETE).execute(entry.bind(Tuple.of(poolId, sub), sub, now))
+                .map(rows -> rows.rowCount() > 0);
     }
 
     private Uni<PoolUser> one(SqlClient sql, String query, String poolId, Tuple args) {

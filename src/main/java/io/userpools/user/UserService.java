@@ -1,5 +1,7 @@
 package io.userpools.user;
 
+import io.userpools.history.Provenance;
+import io.userpools.history.Provenances;
 import io.smallrye.mutiny.Uni;
 import io.userpools.attribute.AttributePolicy;
 import io.userpools.common.error.InvalidParameterException;
@@ -26,12 +28,14 @@ public class UserService {
     private final UserRepository users;
     private final UserWriter writer;
     private final UserLookup lookup;
+    private final Provenances provenances;
     private final Clock clock;
     private final UserAccountRepository accounts;
     private final InvitationSender invitations;
 
     public UserService(PoolService pools, UserRepository users, UserWriter writer, UserLookup lookup,
-            Clock clock, UserAccountRepository accounts, InvitationSender invitations) {
+            Provenances provenances, Clock clock, UserAccountRepository accounts, InvitationSender invitations) {
+        this.provenances = provenances;
         this.pools = pools;
         this.users = users;
         this.writer = writer;
@@ -66,9 +70,10 @@ public class UserService {
      *                                   the other trigger and channel failures of [2.1]
      */
     public Uni<PoolUser> create(String poolId, CreateUserCommand request) {
+        Provenance by = provenances.admin("AdminCreateUser");
         return pools.get(poolId).flatMap(pool -> {
             if (Invitations.RESEND.equals(request.messageAction())) {
-                return resend(pool, request);
+                return resend(pool, request, by);
             }
             NewUsers.Draft draft = NewUsers.draft(pool, request, UUID.randomUUID());
             List<DeliveryMedium> media = Invitations.media(request.messageAction(), request.desiredDeliveryMediums(),
@@ -87,7 +92,7 @@ public class UserService {
                                 now, null);
                         UserChange change = AttributePolicy.planCreate(pool, user.status(), user.attributes(),
                                 Boolean.TRUE.equals(request.forceAliasCreation()));
-                        return users.pool().withTransaction(sql -> writer.create(sql, pool, user, change, now)
+                        return users.pool().withTransaction(sql -> writer.create(sql, pool, user, change, now, by)
                                 .flatMap(ignored -> invitations.write(sql, pool, invitation))
                                 .replaceWith(user))
                                 .invoke(() -> invitations.afterCommit(invitation));
@@ -122,7 +127,7 @@ public class UserService {
      * generated) whose validity starts now, and the invitation again. Attributes and
      * {@code forceAliasCreation} of the request are ignored.
      */
-    private Uni<PoolUser> resend(Pool pool, CreateUserCommand request) {
+    private Uni<PoolUser> resend(Pool pool, CreateUserCommand request, Provenance by) {
         String password = NewUsers.temporaryPassword(pool.settings().passwordPolicy(), request.temporaryPassword());
         return lookup.resolve(users.pool(), pool, request.username(), false).flatMap(found -> {
             requireResendable(found);
@@ -134,8 +139,8 @@ public class UserService {
                                     throw UserLookup.notFound();
                                 }
                                 requireResendable(user);
-                                return accounts.setPassword(sql, user, hash, UserStatus.FORCE_CHANGE_PASSWORD,
-                                                clock.instant())
+                                return writer.setPassword(sql, user, hash, UserStatus.FORCE_CHANGE_PASSWORD,
+                                                clock.instant(), by)
                                         .flatMap(ignored -> invitations.write(sql, pool, invitation))
                                         .flatMap(ignored -> users.findBySub(sql, pool.id(), user.sub(), false));
                             }))
@@ -167,8 +172,9 @@ public class UserService {
      * @throws io.userpools.common.error.UserNotFoundException when nothing matches
      */
     public Uni<Void> delete(String poolId, String name) {
+        Provenance by = provenances.admin("AdminDeleteUser");
         return pools.get(poolId).flatMap(pool -> users.pool().withTransaction(sql ->
-                lookup.resolve(sql, pool, name, true).flatMap(user -> users.delete(sql, pool.id(), user.sub()))))
+                lookup.resolve(sql, pool, name, true).flatMap(user -> writer.delete(sql, user, clock.instant(), by))))
                 .replaceWithVoid();
     }
 }

@@ -1,5 +1,7 @@
 package io.userpools.verification;
 
+import io.userpools.history.Provenance;
+import io.userpools.history.Provenances;
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.error.CodeMismatchException;
 import io.userpools.common.error.ExpiredCodeException;
@@ -34,10 +36,15 @@ public class VerificationService {
     private final CodeRepository codes;
     private final AttemptRepository attempts;
     private final CodeIssuer issuer;
+    /** The reason history gives for a change a code check makes (the service is its actor). */
+    public static final String CODE_VERIFICATION = "code-verification";
+
+    private final Provenances provenances;
     private final Clock clock;
 
     public VerificationService(UserRepository users, UserWriter writer, CodeRepository codes,
-            AttemptRepository attempts, CodeIssuer issuer, Clock clock) {
+            AttemptRepository attempts, CodeIssuer issuer, Provenances provenances, Clock clock) {
+        this.provenances = provenances;
         this.users = users;
         this.writer = writer;
         this.codes = codes;
@@ -100,6 +107,7 @@ public class VerificationService {
      * @throws io.userpools.common.error.UserNotFoundException when the user is gone
      */
     public Uni<PoolUser> verify(Pool pool, UUID sub, String attribute, String code) {
+        Provenance by = provenances.service("VerifyUserAttribute", CODE_VERIFICATION);
         return Uni.createFrom().deferred(() -> {
             requireVerifiable(attribute);
             if (code == null || code.isBlank()) {
@@ -108,7 +116,7 @@ public class VerificationService {
             Instant now = clock.instant();
             return attempts.hit(users.pool(), pool.id(), sub, AttemptLimits.VERIFY, now)
                     .invoke(window -> AttemptLimits.VERIFY.check(window.attempts(), window.start(), now))
-                    .flatMap(w -> users.pool().withTransaction(sql -> verifyLocked(sql, pool, sub, attribute, code, now)))
+                    .flatMap(w -> users.pool().withTransaction(sql -> verifyLocked(sql, pool, sub, attribute, code, now, by)))
                     .map(result -> {
                         if (result.outcome() == CodeCheck.Outcome.MISMATCH) {
                             throw new CodeMismatchException(MISMATCH);
@@ -125,7 +133,7 @@ public class VerificationService {
     }
 
     private Uni<Result> verifyLocked(SqlClient sql, Pool pool, UUID sub, String attribute, String offered,
-            Instant now) {
+            Instant now, Provenance by) {
         return users.findBySub(sql, pool.id(), sub, true).onItem().ifNull().failWith(UserLookup::notFound)
                 .flatMap(user -> codes.find(sql, pool.id(), sub, attribute, true).flatMap(stored -> {
                     String active = user.attributes().get(attribute);
@@ -135,27 +143,28 @@ public class VerificationService {
                     CodeCheck.Outcome outcome = CodeCheck.decide(stored, matches, active, pending, now);
                     return switch (outcome) {
                         case EXPIRED, MISMATCH -> Uni.createFrom().item(new Result(outcome, null));
-                        case EXPIRED_DROP_PENDING -> dropPending(sql, pool, user, attribute, now)
+                        case EXPIRED_DROP_PENDING -> dropPending(sql, pool, user, attribute, now, by.byService("code-expired"))
                                 .replaceWith(new Result(outcome, null));
                         case PROMOTE_PENDING, CONFIRM_ACTIVE -> apply(sql, pool, user, attribute, stored.targetValue(),
-                                outcome == CodeCheck.Outcome.PROMOTE_PENDING, now)
+                                outcome == CodeCheck.Outcome.PROMOTE_PENDING, now, by)
                                 .map(updated -> new Result(outcome, updated));
                     };
                 }));
     }
 
     private Uni<PoolUser> apply(SqlClient sql, Pool pool, PoolUser user, String attribute, String value,
-            boolean promote, Instant now) {
+            boolean promote, Instant now, Provenance by) {
         UpdatePlan plan = AttributePolicy.planVerified(pool, user.attributes(), user.pending(), attribute, value,
                 promote);
         return codes.consume(sql, pool.id(), user.sub(), attribute, now)
-                .flatMap(v -> writer.apply(sql, pool, user, plan.change(), now));
+                .flatMap(v -> writer.apply(sql, pool, user, plan.change(), now, by));
     }
 
-    private Uni<Void> dropPending(SqlClient sql, Pool pool, PoolUser user, String attribute, Instant now) {
+    private Uni<Void> dropPending(SqlClient sql, Pool pool, PoolUser user, String attribute, Instant now,
+            Provenance by) {
         UpdatePlan plan = AttributePolicy.planDropPending(user.attributes(), user.pending(), attribute);
         return codes.delete(sql, pool.id(), user.sub(), attribute)
-                .flatMap(v -> writer.apply(sql, pool, user, plan.change(), now)).replaceWithVoid();
+                .flatMap(v -> writer.apply(sql, pool, user, plan.change(), now, by)).replaceWithVoid();
     }
 
     private static void requireVerifiable(String attribute) {

@@ -61,7 +61,7 @@ public class MePasswordResource {
             headers = @Header(name = "Retry-After", ref = "Retry-After"))
     public Uni<Response> changePassword(@NotNull ChangePasswordRequest request) {
         RequestConstraints.valid(request);
-        return caller.context().flatMap(ctx -> passwords.changePassword(ctx.pool(), ctx.user().sub(),
+        return caller.context().flatMap(ctx -> passwords.changePassword(ctx.pool(), ctx.client().clientId(), ctx.user().sub(),
                         ctx.originJti(), request.previousPassword(), request.proposedPassword()))
                 .replaceWith(Response.noContent().build());
     }
