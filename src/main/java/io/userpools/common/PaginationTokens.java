@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Page tokens of the listings (ListUsers [2.9], ListUserPools, ListUserPoolClients): the position after which the next
+ * Page tokens of the listings (ListUsers [2.9], ListUserPools, ListUserPoolClients, a user's history): the position after which the next
  * page starts and the time of issue, sealed by {@link SecretBox} for one listing, so that a client
  * can neither read, forge nor extend a token, nor use one listing's token in another. A listing is
  * named by its purpose and owner ({@link #users(String)}, {@link #POOLS}). A token is good for one
@@ -44,6 +44,11 @@ public class PaginationTokens {
     /** The listing of {@code poolId}'s app clients (ListUserPoolClients). */
     public static String clients(String poolId) {
         return "list-user-pool-clients|" + poolId;
+    }
+
+    /** The change history of one user of {@code poolId} (by sub). */
+    public static String history(String poolId, java.util.UUID sub) {
+        return "user-history|" + poolId + "|" + sub;
     }
 
     /** A token, issued now, for the page of {@code listing} that follows {@code position}. */

@@ -56,7 +56,8 @@ public class UserListing {
         });
     }
 
-    static int parseLimit(String limit) {
+    /** The page size of a listing's {@code limit} (see {@link #list}). */
+    public static int parseLimit(String limit) {
         if (limit == null || limit.isBlank()) {
             return MAX_LIMIT;
         }

@@ -51,7 +51,8 @@ public class UserLookup {
         return new UserNotFoundException("User does not exist.");
     }
 
-    static UUID parseUuid(String value) {
+    /** The UUID this text spells exactly, or null. */
+    public static UUID parseUuid(String value) {
         if (value.length() != 36) {
             return null;
         }

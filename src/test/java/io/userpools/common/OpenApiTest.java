@@ -22,7 +22,7 @@ class OpenApiTest {
     static final Set<String> EXPECTED_OPERATIONS = Set.of(
             "createUserPool", "listUserPools", "describeUserPool", "deleteUserPool", "updateUserPool",
             "addCustomAttributes",
-            "adminCreateUser", "adminGetUser", "adminDeleteUser", "listUsers",
+            "adminCreateUser", "adminGetUser", "adminDeleteUser", "listUsers", "adminListUserHistory",
             "adminUpdateUserAttributes", "adminDeleteUserAttributes",
             "createUserPoolClient", "describeUserPoolClient", "listUserPoolClients", "updateUserPoolClient",
             "deleteUserPoolClient", "adminSetUserPassword", "adminDisableUser",
