@@ -19,7 +19,19 @@ public record CreatePoolCommand(
         MessagingInput messaging,
         PasswordPolicyInput passwordPolicy,
         TokenValidityInput tokenValidity,
-        AdminCreateUserConfigInput adminCreateUserConfig) {
+        AdminCreateUserConfigInput adminCreateUserConfig,
+        HistoryInput history) {
+
+    /** A command without history settings (every value kept), as the AWS facade sends. */
+    public CreatePoolCommand(String name, List<String> usernameAttributes, List<String> aliasAttributes,
+            List<String> autoVerifiedAttributes, List<String> attributesRequireVerificationBeforeUpdate,
+            Boolean usernameCaseSensitive, List<SchemaAttributeInput> schema, TriggersInput triggers,
+            MessagingInput messaging, PasswordPolicyInput passwordPolicy, TokenValidityInput tokenValidity,
+            AdminCreateUserConfigInput adminCreateUserConfig) {
+        this(name, usernameAttributes, aliasAttributes, autoVerifiedAttributes,
+                attributesRequireVerificationBeforeUpdate, usernameCaseSensitive, schema, triggers, messaging,
+                passwordPolicy, tokenValidity, adminCreateUserConfig, null);
+    }
 
     /** A command without AdminCreateUser configuration (Cognito's defaults). */
     public CreatePoolCommand(String name, List<String> usernameAttributes, List<String> aliasAttributes,
@@ -28,7 +40,11 @@ public record CreatePoolCommand(
             MessagingInput messaging, PasswordPolicyInput passwordPolicy, TokenValidityInput tokenValidity) {
         this(name, usernameAttributes, aliasAttributes, autoVerifiedAttributes,
                 attributesRequireVerificationBeforeUpdate, usernameCaseSensitive, schema, triggers, messaging,
-                passwordPolicy, tokenValidity, null);
+                passwordPolicy, tokenValidity, null, null);
+    }
+
+    /** The change history's settings: attributes whose values history does not keep (names as in the schema). */
+    public record HistoryInput(List<String> unkeptAttributes) {
     }
 
     /**

@@ -85,7 +85,8 @@ public class PoolService {
                 PoolSettingsBuilder.messaging(request.messaging()),
                 PoolSettingsBuilder.passwordPolicy(request.passwordPolicy(), request.adminCreateUserConfig()),
                 PoolSettingsBuilder.tokenValidity(request.tokenValidity()),
-                PoolSettingsBuilder.adminCreateUserConfig(request.adminCreateUserConfig()));
+                PoolSettingsBuilder.adminCreateUserConfig(request.adminCreateUserConfig()),
+                PoolSettingsBuilder.history(request.history(), schema));
         Instant now = now();
         return new Pool(newPoolId(), request.name(), settings, schema, now, now);
     }
@@ -170,7 +171,8 @@ public class PoolService {
                         : PoolSettingsBuilder.passwordPolicy(c.passwordPolicy(), c.adminCreateUserConfig()),
                 keep && c.tokenValidity() == null ? current.tokenValidity()
                         : PoolSettingsBuilder.tokenValidity(c.tokenValidity()),
-                PoolSettingsBuilder.adminCreateUserConfig(c.adminCreateUserConfig())); // reset when omitted, L 7.1
+                PoolSettingsBuilder.adminCreateUserConfig(c.adminCreateUserConfig()), // reset when omitted, L 7.1
+                keep && c.history() == null ? current.history() : PoolSettingsBuilder.history(c.history(), pool.schema()));
         return new Pool(pool.id(), c.name() == null ? pool.name() : c.name(), settings, pool.schema(),
                 pool.createdAt(), now());
     }

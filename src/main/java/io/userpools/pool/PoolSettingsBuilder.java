@@ -24,6 +24,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Turns the optional settings of CreateUserPool into stored settings: fills Cognito's defaults
@@ -39,6 +40,28 @@ public final class PoolSettingsBuilder {
     static final String CODE_PATTERN = ".*\\{####\\}.*";
 
     private PoolSettingsBuilder() {
+    }
+
+    /**
+     * The history settings, or null when every value is kept.
+     *
+     * @throws InvalidParameterException for a name that is not an attribute of the schema
+     */
+    public static PoolSettings.History history(CreatePoolCommand.HistoryInput request, List<AttributeDefinition> schema) {
+        if (request == null || request.unkeptAttributes() == null || request.unkeptAttributes().isEmpty()) {
+            return null;
+        }
+        Set<String> known = new java.util.HashSet<>();
+        schema.forEach(attribute -> known.add(attribute.name()));
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (String name : request.unkeptAttributes()) {
+            if (name == null || !known.contains(name)) {
+                throw new InvalidParameterException("history.unkeptAttributes: " + (name == null ? "null"
+                        : "'" + name + "'") + " is not an attribute of the pool's schema.");
+            }
+            names.add(name);
+        }
+        return new PoolSettings.History(List.copyOf(names));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.userpools.pool;
 
 import io.userpools.pool.CreatePoolCommand.AdminCreateUserConfigInput;
+import io.userpools.pool.CreatePoolCommand.HistoryInput;
 import io.userpools.pool.CreatePoolCommand.MessagingInput;
 import io.userpools.pool.CreatePoolCommand.PasswordPolicyInput;
 import io.userpools.pool.CreatePoolCommand.TokenValidityInput;
@@ -26,7 +27,19 @@ public record UpdatePoolCommand(
         PasswordPolicyInput passwordPolicy,
         TokenValidityInput tokenValidity,
         AdminCreateUserConfigInput adminCreateUserConfig,
+        HistoryInput history,
         Omitted omitted) {
+
+    /** A command without history settings: kept as they are ({@link Omitted#COGNITO}) or reset to none. */
+    public UpdatePoolCommand(String name, List<String> usernameAttributes, List<String> aliasAttributes,
+            Boolean usernameCaseSensitive, List<String> autoVerifiedAttributes,
+            List<String> attributesRequireVerificationBeforeUpdate, TriggersInput triggers, MessagingInput messaging,
+            PasswordPolicyInput passwordPolicy, TokenValidityInput tokenValidity,
+            AdminCreateUserConfigInput adminCreateUserConfig, Omitted omitted) {
+        this(name, usernameAttributes, aliasAttributes, usernameCaseSensitive, autoVerifiedAttributes,
+                attributesRequireVerificationBeforeUpdate, triggers, messaging, passwordPolicy, tokenValidity,
+                adminCreateUserConfig, null, omitted);
+    }
 
     /** What a setting left out of the request means. */
     public enum Omitted {
@@ -35,7 +48,7 @@ public record UpdatePoolCommand(
         /**
          * As Cognito's UpdateUserPool was measured ([L 7.1]): the password policy is kept when left
          * out, and so are the settings the AWS request cannot carry (the trigger webhook, the token
-         * validity defaults); everything else returns to its default.
+         * validity defaults, the history settings); everything else returns to its default.
          */
         COGNITO
     }

@@ -28,7 +28,20 @@ public record CreateUserPoolRequest(
         @Valid MessagingRequest messaging,
         @Valid PasswordPolicyRequest passwordPolicy,
         @Valid TokenValidityRequest tokenValidity,
-        @Valid AdminCreateUserConfigRequest adminCreateUserConfig) {
+        @Valid AdminCreateUserConfigRequest adminCreateUserConfig,
+        @Valid HistoryRequest history) {
+
+    /**
+     * Not in Cognito: the change history's settings. {@code unkeptAttributes} names attributes of
+     * the schema ({@code custom:} prefix included) whose values history does not keep; an entry
+     * then records only that such an attribute (or its pending value) changed.
+     */
+    public record HistoryRequest(@Size(max = 100) List<@NotNull @Size(min = 1, max = 128) String> unkeptAttributes) {
+
+        CreatePoolCommand.HistoryInput toInput() {
+            return new CreatePoolCommand.HistoryInput(unkeptAttributes);
+        }
+    }
 
     /**
      * One schema entry. For a custom attribute, {@code name} has no {@code custom:} prefix; a
@@ -116,7 +129,8 @@ public record CreateUserPoolRequest(
         return new CreatePoolCommand(name, usernameAttributes, aliasAttributes, autoVerifiedAttributes,
                 attributesRequireVerificationBeforeUpdate, usernameCaseSensitive, schema(schema), triggers(triggers),
                 messaging(messaging), passwordPolicy(passwordPolicy), tokenValidity(tokenValidity),
-                adminCreateUserConfig == null ? null : adminCreateUserConfig.toInput());
+                adminCreateUserConfig == null ? null : adminCreateUserConfig.toInput(),
+                history == null ? null : history.toInput());
     }
 
     static List<CreatePoolCommand.SchemaAttributeInput> schema(List<SchemaAttributeRequest> schema) {

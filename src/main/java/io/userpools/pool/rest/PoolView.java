@@ -24,7 +24,9 @@ public record PoolView(
         PoolSettings.Messaging messaging,
         PoolSettings.PasswordPolicy passwordPolicy,
         PoolSettings.TokenValidity tokenValidity,
-        PoolSettings.AdminCreateUserConfig adminCreateUserConfig) {
+        PoolSettings.AdminCreateUserConfig adminCreateUserConfig,
+        @Schema(description = "Not in Cognito: the change history's settings; absent when every value is kept")
+        PoolSettings.History history) {
 
     /** The custom message webhook without its secret. */
     public record TriggersView(CustomMessageView customMessage) {
@@ -41,6 +43,6 @@ public record PoolView(
         return new PoolView(pool.id(), pool.name(), pool.createdAt(), pool.lastModifiedAt(), s.usernameAttributes(),
                 s.aliasAttributes(), s.autoVerifiedAttributes(), s.attributesRequireVerificationBeforeUpdate(),
                 s.usernameCaseSensitive(), pool.schema(), triggers, s.messaging(), s.passwordPolicy(), s.tokenValidity(),
-                s.invitations());
+                s.invitations(), s.history());
     }
 }

@@ -3,6 +3,7 @@ package io.userpools.pool.rest;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.userpools.pool.UpdatePoolCommand;
 import io.userpools.pool.rest.CreateUserPoolRequest.AdminCreateUserConfigRequest;
+import io.userpools.pool.rest.CreateUserPoolRequest.HistoryRequest;
 import io.userpools.pool.rest.CreateUserPoolRequest.MessagingRequest;
 import io.userpools.pool.rest.CreateUserPoolRequest.PasswordPolicyRequest;
 import io.userpools.pool.rest.CreateUserPoolRequest.TokenValidityRequest;
@@ -26,7 +27,8 @@ public record UpdateUserPoolRequest(
         @Valid MessagingRequest messaging,
         @Valid PasswordPolicyRequest passwordPolicy,
         @Valid TokenValidityRequest tokenValidity,
-        @Valid AdminCreateUserConfigRequest adminCreateUserConfig) {
+        @Valid AdminCreateUserConfigRequest adminCreateUserConfig,
+        @Valid HistoryRequest history) {
 
     /** The domain command this body asks for. */
     public UpdatePoolCommand toCommand() {
@@ -36,6 +38,6 @@ public record UpdateUserPoolRequest(
                 CreateUserPoolRequest.passwordPolicy(passwordPolicy),
                 CreateUserPoolRequest.tokenValidity(tokenValidity),
                 adminCreateUserConfig == null ? null : adminCreateUserConfig.toInput(),
-                UpdatePoolCommand.Omitted.RESET);
+                history == null ? null : history.toInput(), UpdatePoolCommand.Omitted.RESET);
     }
 }
