@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.RequestIds;
+import io.userpools.history.Provenances;
 import io.userpools.common.RequestLog;
 import io.userpools.ratelimit.PoolFromCaller;
 import io.vertx.ext.web.RoutingContext;
@@ -73,7 +74,7 @@ public class AwsResource {
             AwsOperations.Op op = operation(target);
             RequestLog.name(rc, camel(op.name()), null);
             if (op.access() == AwsOperations.Access.SIGNED) {
-                signatures.verify(rc.request(), body == null ? new byte[0] : body);
+                Provenances.signedBy(rc, signatures.verify(rc.request(), body == null ? new byte[0] : body));
             }
             JsonNode input = parse(body);
             return op.handler().apply(new AwsOperations.Call(op.name(), new AwsInput(input), rc))

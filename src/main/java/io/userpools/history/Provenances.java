@@ -10,12 +10,15 @@ import jakarta.inject.Singleton;
 
 /**
  * The {@link Provenance} of the request being served: its request id (the {@code X-Request-Id} the
- * access log prints) and, for admin calls, the id of the access key presented. Call it on the
+ * access log prints) and, for admin calls, the id of the access key presented (bearer key, or
+ * SigV4 signature on the AWS endpoint). Call it on the
  * request's thread, before any asynchronous step (as {@code CallerRateLimit} does); outside a
  * request the request id and key id are null.
  */
 @Singleton
 public class Provenances {
+
+    private static final String SIGNED_BY = "userpools.signed-by";
 
     private final CurrentVertxRequest current;
 
@@ -33,7 +36,18 @@ public class Provenances {
                 keyId = identity.getPrincipal().getName();
             }
         }
+        if (keyId == null && rc != null) {
+            keyId = rc.get(SIGNED_BY);
+        }
         return new Provenance(operation, requestId(rc), Actor.admin(keyId));
+    }
+
+    /**
+     * Records the admin access key whose SigV4 signature the AWS endpoint verified for this
+     * request (that endpoint authenticates in the dispatcher, not through a Quarkus mechanism).
+     */
+    public static void signedBy(RoutingContext rc, String keyId) {
+        rc.put(SIGNED_BY, keyId);
     }
 
     /** A self-service or client-id operation: the user itself through {@code clientId}. */

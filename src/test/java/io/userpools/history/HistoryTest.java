@@ -148,10 +148,10 @@ class HistoryTest {
         String poolId = createPool();
         String clientId = Auth.createClient(poolId, Map.of("name", "web",
                 "explicitAuthFlows", List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))).getString("clientId");
-        Auth.confirmedUser(poolId, "dee", Map.of("custom:tier", "a"));
+        Auth.confirmedUser(poolId, "dee", Map.of("name", "Dee A"));
         String sub = admin().get("/pools/{p}/users/{u}", poolId, "dee").then().extract().path("sub");
         String token = Auth.accessToken(clientId, "dee");
-        Auth.bearer(token).contentType("application/json").body(Map.of("attributes", Map.of("custom:tier", "b")))
+        Auth.bearer(token).contentType("application/json").body(Map.of("attributes", Map.of("name", "Dee B")))
                 .patch("/me/attributes").then().statusCode(200);
         Auth.bearer(token).contentType("application/json")
                 .body(Map.of("previousPassword", Auth.PASSWORD, "proposedPassword", "An0ther#Pass"))
@@ -163,7 +163,7 @@ class HistoryTest {
         assertThat(page.getString("entries[0].changes.password")).isEqualTo("set");
         assertThat(page.getString("entries[1].operation")).isEqualTo("UpdateUserAttributes");
         assertThat(page.getMap("entries[1].actor")).isEqualTo(Map.of("type", "user", "clientId", clientId, "sub", sub));
-        assertThat(page.getMap("entries[1].changes.attributes.'custom:tier'")).isEqualTo(Map.of("old", "a", "new", "b"));
+        assertThat(page.getMap("entries[1].changes.attributes.name")).isEqualTo(Map.of("old", "Dee A", "new", "Dee B"));
     }
 
     @Test
