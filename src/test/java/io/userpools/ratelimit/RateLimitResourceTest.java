@@ -28,7 +28,9 @@ class RateLimitResourceTest {
                 .body("limits.size()", equalTo(QuotaCategory.values().length))
                 .body("limits.UserUpdate", equalTo(1_000_000))
                 // sign-in has Cognito's default: password guessing across a pool's users is bounded
-                .body("limits.UserAuthentication", equalTo(120));
+                .body("limits.UserAuthentication", equalTo(120))
+                // each replica counts in memory (TwoReplicasIT shows it)
+                .body("countedPer", equalTo("replica"));
     }
 
     @Test

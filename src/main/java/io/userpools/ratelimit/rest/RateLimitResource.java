@@ -42,7 +42,8 @@ public class RateLimitResource {
     @GET
     @Operation(operationId = "getUserPoolRateLimits", summary = "The pool's own rate limits and those in force",
             description = "Requests per second allowed on this pool per Cognito quota category: the pool's own "
-            + "limits and those in force (the pool's, else the deployment's).")
+            + "limits and those in force (the pool's, else the deployment's). Each replica counts on its own: with N "
+            + "replicas a pool gets up to N times these rates.")
     @APIResponse(responseCode = "200", description = "The limits, requests per second per category")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such pool")
     public Uni<RateLimitsView> getUserPoolRateLimits(@PathParam("poolId") String poolId) {
@@ -55,7 +56,8 @@ public class RateLimitResource {
             summary = "Replace the pool's own rate limits (an empty map returns to the deployment's)",
             description = "Replaces the pool's own limits per Cognito quota category; a category left out follows "
             + "the deployment's limit. Calls over a limit get 429 TooManyRequestsException with "
-            + "Retry-After.")
+            + "Retry-After. Each replica counts on its own (with N replicas a pool gets up to N times these "
+            + "rates); other replicas apply a change within 5 seconds.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "limits", value = Examples.RATE_LIMITS)))
     @APIResponse(responseCode = "200", description = "The limits now in force")
     @APIResponse(responseCode = "400", description = "InvalidParameterException: unknown category or a limit out of 1..1000000")

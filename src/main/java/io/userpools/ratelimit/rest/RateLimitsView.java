@@ -10,9 +10,15 @@ public record RateLimitsView(
         String poolId,
         @Schema(description = "The pool's own limits (set with PUT)") Map<QuotaCategory, Integer> overrides,
         @Schema(description = "Every category's limit in force: the pool's own, else the deployment's")
-        Map<QuotaCategory, Integer> limits) {
+        Map<QuotaCategory, Integer> limits,
+        @Schema(description = "Where the limits are counted: \"replica\", each replica of the service counts on its "
+                + "own (in memory), so with N replicas a pool gets up to N times its limits",
+                enumeration = {"replica"}) String countedPer) {
+
+    /** Limits are counted in memory by each replica (see RateLimiter). */
+    static final String PER_REPLICA = "replica";
 
     static RateLimitsView of(String poolId, RateLimiter.Limits limits) {
-        return new RateLimitsView(poolId, limits.overrides(), limits.effective());
+        return new RateLimitsView(poolId, limits.overrides(), limits.effective(), PER_REPLICA);
     }
 }

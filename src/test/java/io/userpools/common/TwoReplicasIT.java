@@ -1,0 +1,312 @@
+package io.userpools.common;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two replicas of the packaged service (prod profile) against one database, as a deployment runs
+ * them: concurrent writes to one user through both lose nothing, and what guards accounts
+ * (revocation, lockout, codes) holds across them. Rate limits count per replica, as documented.
+ * Each test makes its own pool.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoReplicasIT {
+
+    private static final String ADMIN = "test-admin-secret";
+    private static final String PASSWORD = "Corr3ct#Horse";
+    private static final String INCORRECT = "Incorrect username or password.";
+    private static final String EXCEEDED = "Password attempts exceeded";
+    private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
+    private static final int WRITERS = 32;
+    private static final int ROUNDS = 8;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ItDatabase database;
+    private GreenMail smtp;
+    private PackagedApp a;
+    private PackagedApp b;
+    private int portA;
+    private int portB;
+
+    @BeforeAll
+    void startTwoReplicas() throws Exception {
+        database = ItDatabase.create("two_replicas_it");
+        int smtpPort = PackagedApp.freePort();
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        portA = PackagedApp.freePort();
+        a = PackagedApp.start(environment(portA, smtpPort));
+        a.awaitReady(portA); // A migrates the schema; B starts on a current one
+        portB = PackagedApp.freePort();
+        b = PackagedApp.start(environment(portB, smtpPort));
+        b.awaitReady(portB);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[] {a, b, database}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    private Map<String, String> environment(int port, int smtpPort) {
+        Map<String, String> env = database.environment(port);
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtpPort));
+        env.put("QUARKUS_MAILER_FROM", "noreply@userpools.test");
+        env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        env.put("QUARKUS_MAILER_MOCK", "false");
+        env.put("USERPOOLS_OUTBOX_POLL_INTERVAL", "PT0.2S");
+        return env;
+    }
+
+    @Test
+    void thirtyTwoWritersOnOneUserOverBothReplicasLoseNothing() throws Exception {
+        List<Map<String, Object>> schema = new ArrayList<>();
+        for (int i = 0; i < WRITERS; i++) {
+            schema.add(Map.of("name", "w" + i, "type", "String"));
+        }
+        String pool = createPool(Map.of("name", "writers", "schema", schema));
+        createUser(a, pool, "shared");
+        // writer i sets its own attribute custom:w<i> to 1, 2, ... ROUNDS, each write through the
+        // other replica than its previous one, all writers at once
+        ExecutorService executor = Executors.newFixedThreadPool(WRITERS);
+        List<Ack> acknowledged = new ArrayList<>();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<Ack>>> writers = new ArrayList<>();
+            for (int i = 0; i < WRITERS; i++) {
+                int writer = i;
+                writers.add(executor.submit(() -> {
+                    go.await();
+                    List<Ack> answers = new ArrayList<>();
+                    for (int round = 1; round <= ROUNDS; round++) {
+                        Response answer = admin((writer + round) % 2 == 0 ? a : b)
+                                .contentType(ContentType.JSON)
+                                .body(Map.of("attributes", Map.of("custom:w" + writer, Integer.toString(round))))
+                                .patch("/pools/{p}/users/{u}/attributes", pool, "shared");
+                        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+                        answers.add(JSON.readValue(answer.asString(), Ack.class));
+                    }
+                    return answers;
+                }));
+            }
+            go.countDown();
+            for (Future<List<Ack>> writer : writers) {
+                acknowledged.addAll(writer.get());
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+
+        // every write changed something: the versions answered are exactly 2 .. 1 + WRITERS * ROUNDS
+        acknowledged.sort(Comparator.comparingLong(Ack::version));
+        for (int n = 0; n < acknowledged.size(); n++) {
+            assertThat(acknowledged.get(n).version()).isEqualTo(2 + n);
+        }
+        // in version order, no answer shows a value older than one an earlier version showed, and
+        // each shows its own write
+        Map<String, Integer> seen = new HashMap<>();
+        for (Ack answer : acknowledged) {
+            Map<String, String> attributes = answer.attributes();
+            for (int i = 0; i < WRITERS; i++) {
+                String name = "custom:w" + i;
+                int value = attributes.containsKey(name) ? Integer.parseInt(attributes.get(name)) : 0;
+                assertThat(value).as(name + " at version " + answer.version())
+                        .isGreaterThanOrEqualTo(seen.getOrDefault(name, 0));
+                seen.put(name, value);
+            }
+        }
+        // the final state holds every writer's last acknowledged value, at the last version
+        JsonPath user = admin(b).get("/pools/{p}/users/{u}", pool, "shared").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(user.getLong("version")).isEqualTo(1L + WRITERS * ROUNDS);
+        for (int i = 0; i < WRITERS; i++) {
+            assertThat(user.getString("attributes.'custom:w" + i + "'")).isEqualTo(Integer.toString(ROUNDS));
+        }
+    }
+
+    @Test
+    void aGlobalSignOutOnOneReplicaRefusesTheTokensOnTheOtherAtOnce() {
+        String pool = createPool(Map.of("name", "revocation"));
+        String client = createClient(pool);
+        confirmedUser(pool, "alice");
+        JsonPath tokens = signIn(a, client, "alice", PASSWORD).then().statusCode(200).extract().jsonPath();
+        String access = tokens.getString("accessToken");
+        given(b).header("Authorization", "Bearer " + access).get("/me").then().statusCode(200);
+
+        given(a).header("Authorization", "Bearer " + access).post("/me/global-sign-out").then().statusCode(204);
+
+        given(b).header("Authorization", "Bearer " + access).get("/me").then().statusCode(401)
+                .body("code", equalTo("NotAuthorizedException"));
+        given(b).contentType(ContentType.JSON).body(Map.of("clientId", client,
+                "refreshToken", tokens.getString("refreshToken"))).post("/auth/refresh").then().statusCode(401)
+                .body("code", equalTo("NotAuthorizedException"));
+    }
+
+    @Test
+    void wrongPasswordsOnBothReplicasAddUpToOneLockout() throws Exception {
+        String pool = createPool(Map.of("name", "lockout"));
+        String client = createClient(pool);
+        confirmedUser(pool, "bob");
+        // five failures, three on A and two on B: the fifth locks the user
+        for (int n = 0; n < 5; n++) {
+            signIn(n % 2 == 0 ? a : b, client, "bob", "Wrong#Passw0rd").then().statusCode(401)
+                    .body("message", equalTo(INCORRECT));
+        }
+        // B has seen two failures; were they counted per replica, B would not lock before its fifth.
+        // The lockout lasts 1 s and doubles with each failure after it ran out, so on a slow machine
+        // the next attempt may come late and fail once more: two tries on B (four of its own at most)
+        List<String> messages = new ArrayList<>();
+        for (int n = 0; n < 2 && !messages.contains(EXCEEDED); n++) {
+            messages.add(signIn(b, client, "bob", n == 0 ? PASSWORD : "Wrong#Passw0rd").then().statusCode(401)
+                    .extract().path("message"));
+        }
+        assertThat(messages).contains(EXCEEDED);
+        try (Connection db = database.connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT failures FROM sign_in_failures WHERE pool_id = ?")) {
+            query.setString(1, pool);
+            try (ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).as("one count for the user, shared by the replicas").isGreaterThanOrEqualTo(5);
+                assertThat(rows.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aCodeSentThroughOneReplicaVerifiesOnTheOther() throws Exception {
+        String pool = createPool(Map.of("name", "codes", "autoVerifiedAttributes", List.of("email"),
+                "messaging", Map.of("email", Map.of("subject", "Code", "message", "Your code is {####}."))));
+        String client = createClient(pool);
+        confirmedUser(pool, "carol");
+        String email = "carol-" + UUID.randomUUID() + "@example.com";
+        admin(a).contentType(ContentType.JSON).body(Map.of("attributes", Map.of("email", email)))
+                .patch("/pools/{p}/users/{u}/attributes", pool, "carol").then().statusCode(200);
+        String code = mail(email);
+        String access = signIn(b, client, "carol", PASSWORD).then().statusCode(200).extract().path("accessToken");
+
+        given(b).header("Authorization", "Bearer " + access).contentType(ContentType.JSON)
+                .body(Map.of("code", code)).post("/me/attributes/email/verify")
+                .then().statusCode(200).body("attributes.email_verified", equalTo("true"));
+        admin(a).get("/pools/{p}/users/{u}", pool, "carol").then().statusCode(200)
+                .body("attributes.email_verified", equalTo("true"));
+    }
+
+    @Test
+    void rateLimitsCountPerReplica() {
+        String pool = createPool(Map.of("name", "limits"));
+        createUser(a, pool, "dave");
+        admin(a).contentType(ContentType.JSON).body(Map.of("limits", Map.of("UserRead", 1)))
+                .put("/pools/{p}/rate-limits", pool).then().statusCode(200).body("countedPer", equalTo("replica"));
+        // A's bucket runs dry (one a second); B, which has not served this pool yet, has its own
+        int answered = 0;
+        int status = 200;
+        while (status == 200 && answered < 20) {
+            status = admin(a).get("/pools/{p}/users/{u}", pool, "dave").statusCode();
+            answered++;
+        }
+        assertThat(status).isEqualTo(429);
+        admin(b).get("/pools/{p}/users/{u}", pool, "dave").then().statusCode(200);
+    }
+
+    /** What an acknowledged update answered: the user's new version and attributes. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Ack(long version, Map<String, String> attributes) {
+    }
+
+    // ---- calls ----
+
+    private RequestSpecification given(PackagedApp replica) {
+        return io.restassured.RestAssured.given().baseUri("http://127.0.0.1").port(replica == a ? portA : portB);
+    }
+
+    private RequestSpecification admin(PackagedApp replica) {
+        return given(replica).header("Authorization", "Bearer " + ADMIN);
+    }
+
+    private String createPool(Map<String, Object> body) {
+        Map<String, Object> named = new HashMap<>(body);
+        named.put("name", body.get("name") + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return admin(a).contentType(ContentType.JSON).body(named).post("/pools").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private String createClient(String pool) {
+        return admin(a).contentType(ContentType.JSON).body(Map.of("name", "web",
+                "explicitAuthFlows", List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")))
+                .post("/pools/{p}/clients", pool).then().statusCode(201).extract().path("clientId");
+    }
+
+    private void createUser(PackagedApp replica, String pool, String username) {
+        admin(replica).contentType(ContentType.JSON).body(Map.of("username", username,
+                "temporaryPassword", "Temp#Passw0rd", "messageAction", "SUPPRESS"))
+                .post("/pools/{p}/users", pool).then().statusCode(201);
+    }
+
+    /** A user with a permanent password, made through A. */
+    private void confirmedUser(String pool, String username) {
+        createUser(a, pool, username);
+        admin(a).contentType(ContentType.JSON).body(Map.of("password", PASSWORD, "permanent", true))
+                .put("/pools/{p}/users/{u}/password", pool, username).then().statusCode(204);
+    }
+
+    private Response signIn(PackagedApp replica, String client, String username, String password) {
+        return given(replica).contentType(ContentType.JSON)
+                .body(Map.of("clientId", client, "username", username, "password", password))
+                .post("/auth/sign-in");
+    }
+
+    /** Waits for a mail to {@code address} and answers its code. */
+    private String mail(String address) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (message.getRecipients(Message.RecipientType.TO)[0].toString().equalsIgnoreCase(address)) {
+                    Matcher code = CODE.matcher(GreenMailUtil.getBody(message));
+                    assertThat(code.find()).isTrue();
+                    return code.group(1);
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no mail to " + address + "\nA:\n" + a.log() + "\nB:\n" + b.log());
+    }
+}
