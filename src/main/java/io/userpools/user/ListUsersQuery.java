@@ -17,8 +17,9 @@ import java.util.UUID;
  * {@code (pool_id, col text_pattern_ops)} indexes. A prefix is written as a byte-order range
  * ({@code col ~>=~ $p AND col ~<~ $next}), which a generic prepared plan can still match to the
  * index, plus {@code col LIKE $p%} with {@code \ % _} escaped, which keeps the result exact.
- * {@code username} is case-sensitive; in pools with case-insensitive usernames it is matched on
- * {@code username_key} against the lower-cased value (V3 index). {@code cognito:user_status}
+ * {@code username} is matched on {@code username_key} (its unique index, text_pattern_ops since
+ * V16) against the pool's key of the value: the value itself in pools with case-sensitive
+ * usernames, the lower-cased value in the others. {@code cognito:user_status}
  * (case-insensitive) and {@code status} ({@code Enabled}/{@code Disabled}) are resolved to
  * values here; {@code sub ^=} becomes a UUID range on the primary key.
  */
@@ -55,9 +56,8 @@ public record ListUsersQuery(String sql, List<Object> parameters) {
             return "FALSE"; // PostgreSQL text can't hold NUL, so no stored value has one
         }
         return switch (filter.attribute()) {
-            case "username" -> pool.settings().usernameCaseSensitive()
-                    ? text("username", value, exact, params)
-                    : text("username_key", pool.key(value), exact, params);
+            // the pool's key of a username is the username itself where usernames are case-sensitive
+            case "username" -> text("username_key", pool.key(value), exact, params);
             case "cognito:user_status" -> status(value.toUpperCase(Locale.ROOT), exact, params);
             case "status" -> enabled(value, exact);
             case "sub" -> sub(value, exact, params);

@@ -36,9 +36,12 @@ public class UserRepository {
     private static final String BY_USERNAME = "SELECT " + COLUMNS
             + " FROM users WHERE pool_id = $1 AND username_key = $2";
     private static final String BY_SUB = "SELECT " + COLUMNS + " FROM users WHERE pool_id = $1 AND sub = $2";
+    // The alias names are spelled out so that the primary key (pool_id, attribute_name, value_key)
+    // serves the lookup: without them a generic plan scans every pool's aliases (issue 17).
     private static final String BY_ALIAS = "SELECT u." + COLUMNS.replace(", ", ", u.")
             + " FROM user_aliases a JOIN users u ON u.pool_id = a.pool_id AND u.sub = a.sub"
-            + " WHERE a.pool_id = $1 AND a.value_key = $2 ORDER BY a.attribute_name LIMIT 1";
+            + " WHERE a.pool_id = $1 AND a.attribute_name IN ('email', 'phone_number', 'preferred_username')"
+            + " AND a.value_key = $2 ORDER BY a.attribute_name LIMIT 1";
     // Every write records its history entry (io.userpools.history.Entry) in the same statement.
     private static final String INSERT = "WITH n AS (INSERT INTO users (pool_id, sub, username, username_key, status, "
             + "enabled, password_hash, attributes, pending, version, created_at, last_modified_at) "

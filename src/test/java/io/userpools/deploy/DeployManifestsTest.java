@@ -238,6 +238,11 @@ class DeployManifestsTest {
         assertThat(cluster.path("spec").isObject()).isTrue();
         assertThat(cluster.path("spec").path("instances").isInt()).isTrue();
         assertThat(cluster.path("spec").path("instances").asInt()).isEqualTo(3);
+        // the settings of deploy/postgresql.md for pools of millions of users
+        JsonNode parameters = cluster.path("spec").path("postgresql").path("parameters");
+        assertThat(parameters.path("shared_buffers").asText()).isEqualTo("1GB");
+        assertThat(parameters.path("wal_compression").asText()).isEqualTo("lz4");
+        assertThat(parameters.path("max_wal_size").asText()).isNotBlank();
 
         String operatorSecret = cluster.path("metadata").path("name").asText() + "-app";
         for (String name : List.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL",

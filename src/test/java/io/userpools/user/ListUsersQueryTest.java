@@ -57,7 +57,7 @@ class ListUsersQueryTest {
     @Test
     void usernameIsMatchedAsGivenInCaseSensitivePools() {
         ListUsersQuery q = ListUsersQuery.build(CASE_SENSITIVE, new UserFilter("username", Operator.EQUALS, "Bob"), null, 5);
-        assertThat(q.sql()).contains("AND username = $2");
+        assertThat(q.sql()).contains("AND username_key = $2");
         assertThat(q.parameters()).contains("Bob");
     }
 
