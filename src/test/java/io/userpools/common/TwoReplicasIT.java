@@ -189,7 +189,7 @@ class TwoReplicasIT {
         // five failures, three on A and two on B: the fifth locks the user
         for (int n = 0; n < 5; n++) {
             signIn(n % 2 == 0 ? a : b, client, "bob", "Wrong#Passw0rd").then().statusCode(401)
-                    .body("message", equalTo(INCORRECT));
+                    .body("detail", equalTo(INCORRECT));
         }
         // B has seen two failures; were they counted per replica, B would not lock before its fifth.
         // The lockout lasts 1 s and doubles with each failure after it ran out, so on a slow machine
@@ -197,7 +197,7 @@ class TwoReplicasIT {
         List<String> messages = new ArrayList<>();
         for (int n = 0; n < 2 && !messages.contains(EXCEEDED); n++) {
             messages.add(signIn(b, client, "bob", n == 0 ? PASSWORD : "Wrong#Passw0rd").then().statusCode(401)
-                    .extract().path("message"));
+                    .extract().path("detail"));
         }
         assertThat(messages).contains(EXCEEDED);
         try (Connection db = database.connect(); PreparedStatement query = db.prepareStatement(
