@@ -161,6 +161,21 @@ class TwoReplicasIT {
         for (int i = 0; i < WRITERS; i++) {
             assertThat(user.getString("attributes.'custom:w" + i + "'")).isEqualTo(Integer.toString(ROUNDS));
         }
+        // and the change history holds one entry per version, 1 (created) .. the last
+        List<Long> history = new ArrayList<>();
+        try (Connection db = database.connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT version FROM user_history WHERE pool_id = ? AND username = 'shared' ORDER BY version")) {
+            query.setString(1, pool);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    history.add(rows.getLong(1));
+                }
+            }
+        }
+        assertThat(history).hasSize(1 + WRITERS * ROUNDS);
+        for (int n = 0; n < history.size(); n++) {
+            assertThat(history.get(n)).isEqualTo(1L + n);
+        }
     }
 
     @Test
