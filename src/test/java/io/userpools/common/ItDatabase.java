@@ -17,9 +17,9 @@ final class ItDatabase implements AutoCloseable {
 
     private static final String JDBC_URL = Optional.ofNullable(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"))
             .orElse("jdbc:postgresql://127.0.0.1:5432/userpools");
-    private static final String USER = Optional.ofNullable(System.getenv("QUARKUS_DATASOURCE_USERNAME"))
+    static final String USER = Optional.ofNullable(System.getenv("QUARKUS_DATASOURCE_USERNAME"))
             .orElse("postgres");
-    private static final String PASSWORD = Optional.ofNullable(System.getenv("QUARKUS_DATASOURCE_PASSWORD"))
+    static final String PASSWORD = Optional.ofNullable(System.getenv("QUARKUS_DATASOURCE_PASSWORD"))
             .orElse("");
 
     private final String name;

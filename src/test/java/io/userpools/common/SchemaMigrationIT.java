@@ -3,6 +3,7 @@ package io.userpools.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import org.flywaydb.core.Flyway;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,16 +45,25 @@ class SchemaMigrationIT {
 
     @Test
     void anOlderSchemaIsMigratedToTheLatest() throws Exception {
-        startUntilReady();
-        try (Connection db = database.connect(); Statement sql = db.createStatement()) {
-            // as if the newest migration (V10) had never run: undo what it did, forget it was applied
-            sql.execute("DROP TABLE user_history");
-            sql.execute("DELETE FROM flyway_schema_history WHERE version = '" + SchemaMigration.LATEST + "'");
-        }
+        // the schema as the release before the newest migration left it: Flyway itself, stopped
+        // one version short of the latest
+        var flyway = Flyway.configure().dataSource(database.url(), ItDatabase.USER, ItDatabase.PASSWORD)
+                .locations("classpath:db/migration");
+        String previous = previousVersion(flyway.load());
+        flyway.target(previous).load().migrate();
+        assertThat(highestVersion()).isEqualTo(Integer.parseInt(previous));
+
         String log = startUntilReady();
         assertThat(log).contains(": migrating to " + SchemaMigration.LATEST)
                 .doesNotContain("schema at version " + SchemaMigration.LATEST);
         assertThat(highestVersion()).isEqualTo(SchemaMigration.LATEST);
+    }
+
+    /** The highest migration version below the latest, from the migrations on the class path. */
+    private static String previousVersion(Flyway loaded) {
+        return java.util.Arrays.stream(loaded.info().all()).map(m -> m.getVersion().getVersion())
+                .mapToInt(Integer::parseInt).filter(v -> v < SchemaMigration.LATEST).max()
+                .stream().mapToObj(String::valueOf).findFirst().orElseThrow();
     }
 
     @Test
