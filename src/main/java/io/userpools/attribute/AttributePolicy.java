@@ -181,7 +181,19 @@ public final class AttributePolicy {
      * @throws InvalidParameterException on any rule the request breaks
      */
     static MergeWrite planMerge(Pool pool, Map<String, String> requested) {
-        planUpdate(pool, UpdateContext.ADMIN, null, Map.of(), Map.of(), requested);
+        return planMerge(pool, UpdateContext.ADMIN, null, requested);
+    }
+
+    /**
+     * The same for either context: a self-service request is held to the client's write list
+     * ({@code client}) as {@link #planUpdate} holds it.
+     *
+     * @throws InvalidParameterException on any rule the request breaks
+     * @throws io.userpools.common.error.NotAuthorizedException for an attribute the client may not write
+     */
+    static MergeWrite planMerge(Pool pool, UpdateContext context, ClientPermissions client,
+            Map<String, String> requested) {
+        planUpdate(pool, context, client, Map.of(), Map.of(), requested);
         if (requested.isEmpty()) {
             return null;
         }

@@ -8,6 +8,7 @@ import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
 import io.userpools.pool.StandardAttributes;
 import io.userpools.user.PoolUser;
+import io.userpools.user.SelfAccess;
 import io.userpools.user.UserLookup;
 import io.userpools.user.UserRepository;
 import io.userpools.user.UserWriter;
@@ -18,7 +19,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * on identifiers are retried. A write that sends verification codes calls the custom message
  * trigger before that transaction, with no lock or connection held, and commits only if the user
  * has not changed since it was planned (else it plans again). Admin writes that touch no
- * state-dependent attribute take the fast path instead ({@link MergeWrite}, {@link MergeLanes}).
+ * state-dependent attribute, and self-service writes of the same kind, take the fast path instead
+ * ({@link MergeWrite}, {@link MergeLanes}).
  */
 @Singleton
 public class AttributeService {
@@ -95,16 +96,29 @@ public class AttributeService {
 
     /**
      * UpdateUserAttributes: the same pipeline for the signed-in user, within the client's write list.
+     * Its statements carry the token's state conditions ({@link SelfAccess#guard}): a write that does
+     * not depend on the user's state joins the user's merge lane as the admin update does; any
+     * other takes the locked path, whose locking read carries them.
      *
-     * @throws io.userpools.common.error.NotAuthorizedException (403) for an attribute the client may not write
+     * @throws io.userpools.common.error.NotAuthorizedException (403) for an attribute the client may not
+     *         write, or (401) the token's state errors ({@link SelfAccess#checkState})
      */
-    public Uni<UpdateOutcome> selfUpdate(Pool pool, UUID sub, ClientPermissions client,
+    public Uni<UpdateOutcome> selfUpdate(SelfAccess access, ClientPermissions client,
             Map<String, String> attributes, Map<String, String> clientMetadata) {
-        return write(pool, (sql, lock) -> bySub(sql, pool, sub, lock), null,
+        Pool pool = access.pool();
+        Supplier<Uni<UpdateOutcome>> general = () -> write(pool, (sql, lock) -> access.find(users, sql, lock), null,
                 user -> AttributePolicy.planUpdate(pool, UpdateContext.SELF, client, user.attributes(),
                         user.pending(), attributes),
                 new Caller(client.clientId(), clientMetadata, provenances.user("UpdateUserAttributes", client.clientId())),
                 mayIssueCodes(attributes));
+        MergeWrite merge = access.username() == null ? null
+                : AttributePolicy.planMerge(pool, UpdateContext.SELF, client, attributes);
+        if (merge == null) {
+            return general.get();
+        }
+        return lanes.merge(pool.id(), pool.key(access.username()), merge.guardedBy(access.guard())
+                        .by(provenances.user("UpdateUserAttributes", client.clientId()), pool.unkeptAttributes()))
+                .flatMap(user -> user != null ? Uni.createFrom().item(new UpdateOutcome(user, List.of())) : general.get());
     }
 
     /**
@@ -120,17 +134,14 @@ public class AttributeService {
                 .map(UpdateOutcome::user);
     }
 
-    /** DeleteUserAttributes: the same for the signed-in user, within the client's write list. */
-    public Uni<PoolUser> selfDelete(Pool pool, UUID sub, ClientPermissions client, List<String> names) {
-        return write(pool, (sql, lock) -> bySub(sql, pool, sub, lock), null,
+    /** DeleteUserAttributes: the same for the signed-in user, within the client's write list (guarded read). */
+    public Uni<PoolUser> selfDelete(SelfAccess access, ClientPermissions client, List<String> names) {
+        Pool pool = access.pool();
+        return write(pool, (sql, lock) -> access.find(users, sql, lock), null,
                 user -> AttributePolicy.planDelete(pool, UpdateContext.SELF, client, user.attributes(),
                         user.pending(), names), Caller.quiet(provenances.user("DeleteUserAttributes", client.clientId())),
                 false)
                 .map(UpdateOutcome::user);
-    }
-
-    private Uni<PoolUser> bySub(SqlClient sql, Pool pool, UUID sub, boolean lock) {
-        return users.findBySub(sql, pool.id(), sub, lock).onItem().ifNull().failWith(UserLookup::notFound);
     }
 
     /** Finds the user a write is about, locked for update when {@code lock} is set. */

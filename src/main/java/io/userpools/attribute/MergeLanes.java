@@ -43,6 +43,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * statement fails, its writes are retried one by one, so that one write's failure never becomes
  * another's.
  *
+ * <p>A self-service write carries its token's {@link io.userpools.user.SessionGuard}: the single
+ * statement checks it per row, a batch's read per write, and a write whose guard fails is not
+ * applied and comes back as null.
+ *
  * <p>A write that changes nothing, a user that does not exist or whose row another transaction
  * holds, and a batch that keeps losing its compare-and-set to another writer (the locked path,
  * another replica) come back as null, and the caller takes the locked path instead.
@@ -183,7 +187,8 @@ class MergeLanes {
         Uni<List<PoolUser>> statement = Uni.createFrom().deferred(() -> {
             List<UserRepository.Merge> merges = singles.stream().map(single -> new UserRepository.Merge(
                     single.key.poolId, single.key.usernameKey, single.waiter.write.set(),
-                    single.waiter.write.remove(), single.waiter.write.by(), single.waiter.write.unkept())).toList();
+                    single.waiter.write.remove(), single.waiter.write.by(), single.waiter.write.unkept(),
+                    single.waiter.write.guard())).toList();
             return writer.mergeMany(merges, now);
         });
         statement.subscribe().with(stored -> {
@@ -246,14 +251,18 @@ class MergeLanes {
         if (attempts == 0) {
             return Uni.createFrom().item(none);
         }
-        return users.findByUsernameKey(users.pool(), key.poolId, key.usernameKey, false).flatMap(user -> {
-            if (user == null) {
+        List<MergeWrite> writes = batch.stream().map(Waiter::write).toList();
+        return read(key, writes).flatMap(read -> {
+            if (read == null) {
                 return Uni.createFrom().item(none);
             }
+            PoolUser user = read.user();
             Instant now = clock.instant();
-            List<MergeWrite> writes = batch.stream().map(Waiter::write).toList();
-            List<PoolUser> states = replay(user, writes, now);
-            PoolUser last = states.get(states.size() - 1);
+            List<PoolUser> states = replay(user, writes, read.allowed(), now);
+            PoolUser last = user;
+            for (PoolUser state : states) {
+                last = state == null ? last : state;
+            }
             if (last.version() == user.version()) {
                 return Uni.createFrom().item(states);
             }
@@ -262,12 +271,25 @@ class MergeLanes {
         });
     }
 
+    /** The user, and whether each write's guard holds (self-service writes only carry one). */
+    private Uni<UserRepository.GuardedRead> read(LaneKey key, List<MergeWrite> writes) {
+        if (writes.stream().allMatch(write -> write.guard() == null)) {
+            return users.findByUsernameKey(users.pool(), key.poolId, key.usernameKey, false).map(user -> user == null
+                    ? null : new UserRepository.GuardedRead(user, Collections.nCopies(writes.size(), true)));
+        }
+        return users.findByUsernameKeyGuarded(users.pool(), key.poolId, key.usernameKey,
+                writes.stream().map(MergeWrite::guard).toList());
+    }
+
     /** The history entry of each write that changed the user, at the version it left. */
     static List<UserRepository.Recorded> entries(PoolUser read, List<MergeWrite> writes, List<PoolUser> states) {
         List<UserRepository.Recorded> entries = new ArrayList<>(writes.size());
         PoolUser before = read;
         for (int i = 0; i < writes.size(); i++) {
             PoolUser after = states.get(i);
+            if (after == null) {
+                continue; // its guard failed: not applied
+            }
             if (after.version() != before.version()) {
                 MergeWrite write = writes.get(i);
                 entries.add(new UserRepository.Recorded(after.version(), new Entry(Entry.UPDATED, write.by(),
@@ -278,12 +300,24 @@ class MergeLanes {
         return entries;
     }
 
-    /** Each write's outcome, applied in order to the user as read; versions advance per real change. */
+    /** Each write's outcome, every write allowed (see below). */
     static List<PoolUser> replay(PoolUser user, List<MergeWrite> writes, Instant now) {
+        return replay(user, writes, Collections.nCopies(writes.size(), true), now);
+    }
+
+    /**
+     * Each write's outcome, applied in order to the user as read; versions advance per real change.
+     * A write whose guard failed is left out, and its outcome is null.
+     */
+    static List<PoolUser> replay(PoolUser user, List<MergeWrite> writes, List<Boolean> allowed, Instant now) {
         List<PoolUser> states = new ArrayList<>(writes.size());
         PoolUser state = user;
-        for (MergeWrite write : writes) {
-            Map<String, String> next = write.applyTo(state.attributes());
+        for (int i = 0; i < writes.size(); i++) {
+            if (!allowed.get(i)) {
+                states.add(null);
+                continue;
+            }
+            Map<String, String> next = writes.get(i).applyTo(state.attributes());
             if (!next.equals(state.attributes())) {
                 state = new PoolUser(state.poolId(), state.sub(), state.username(), state.status(), state.enabled(),
                         state.passwordHash(), next, state.pending(), state.version() + 1, state.createdAt(), now,

@@ -2,6 +2,7 @@ package io.userpools.attribute;
 
 import io.userpools.history.Actor;
 import io.userpools.history.Provenance;
+import io.userpools.user.SessionGuard;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,16 +15,18 @@ import java.util.Set;
  * blank ones. {@link MergeLanes} runs it as one UPDATE
  * statement (or, with other writes to the same user, as one batch), with no explicit transaction.
  * Anything else (and any fall-back: user named by sub or alias, nothing changed) takes the locked
- * read-plan-write path.
+ * read-plan-write path. A self-service write carries its access token's {@link SessionGuard}, which
+ * the statement checks (null for an admin write).
  */
-record MergeWrite(Map<String, String> set, List<String> remove, Provenance by, Set<String> unkept) {
+record MergeWrite(Map<String, String> set, List<String> remove, Provenance by, Set<String> unkept,
+        SessionGuard guard) {
 
     /** What a write records when nobody said who asked (tests of the lanes alone). */
     static final Provenance UNATTRIBUTED = new Provenance("AdminUpdateUserAttributes", null, Actor.service("unattributed"));
 
     /** This write as {@code by} asked it, in a pool whose history does not keep {@code unkept}. */
     MergeWrite by(Provenance by, Set<String> unkept) {
-        return new MergeWrite(set, remove, by, unkept);
+        return new MergeWrite(set, remove, by, unkept, guard);
     }
 
     /** The attributes after this write: the values set, the names removed. */
@@ -44,6 +47,11 @@ record MergeWrite(Map<String, String> set, List<String> remove, Provenance by, S
                 set.put(name, value);
             }
         });
-        return new MergeWrite(set, remove, UNATTRIBUTED, Set.of());
+        return new MergeWrite(set, remove, UNATTRIBUTED, Set.of(), null);
+    }
+
+    /** The same write, allowed only while the guard holds (a self-service write). */
+    MergeWrite guardedBy(SessionGuard sessionGuard) {
+        return new MergeWrite(set, remove, by, unkept, sessionGuard);
     }
 }

@@ -16,7 +16,10 @@ import io.userpools.user.UserAccountRepository;
 import io.userpools.user.UserLookup;
 import io.userpools.user.UserStatus;
 import jakarta.inject.Singleton;
+import com.github.benmanes.caffeine.cache.Cache;
+import io.userpools.common.Caches;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.UUID;
@@ -33,7 +36,7 @@ import org.jose4j.lang.JoseException;
  * Checks an access token of a self-service call in Cognito's order (behaviour spec 2.1):
  * (1) malformed, bad signature, an algorithm other than RS256, an unknown {@code kid}, a foreign
  * issuer or pool, an unknown client, or not an access token: {@code Invalid Access Token};
- * (2) expired; (3) revoked (its session revoked, or started before the user's last global
+ * (2) expired ({@link #verifySigned}, no database read); (3) revoked (its session revoked, or started before the user's last global
  * sign-out); (4) scope; (5) user gone; (6) disabled; (7) RESET_REQUIRED; (8) UNCONFIRMED.
  * Signatures are verified with jose4j. The session and user are read from the database on every
  * call, so a revocation counts at once on every replica. It runs as the identity provider of
@@ -51,8 +54,17 @@ public class AccessTokenVerifier {
     public record AccessContext(Pool pool, Client client, PoolUser user, UUID originJti, String jti) {
     }
 
-    private record Parsed(JsonWebSignature jws, JwtClaims claims, String poolId, UUID sub, UUID originJti) {
+    /** What a token says, once its shape is checked (its signature not yet). */
+    private record Parsed(String kid, String poolId, UUID sub, UUID originJti, String clientId, long expiresAtMillis,
+            String jti, String username, boolean hasScope) {
     }
+
+    /** A token whose signature was verified with {@code key} (the key object {@link PoolKeys} holds). */
+    private record Verified(Parsed parsed, PublicKey key) {
+    }
+
+    /** Tokens kept at most this long after their signature was verified (they expire sooner anyway). */
+    private static final Duration SIGNATURE_TTL = Duration.ofMinutes(10);
 
     private final PoolService pools;
     private final ClientService clients;
@@ -60,6 +72,12 @@ public class AccessTokenVerifier {
     private final UserAccountRepository accounts;
     private final UserpoolsConfig config;
     private final Clock clock;
+    /**
+     * Tokens whose signature verified, with the key it verified with: a hit counts only while the
+     * pool still answers that very key object for the token's {@code kid}, so no entry outlives a
+     * key change. Revocation and the user's state are never cached (read on every call).
+     */
+    private final Cache<String, Verified> signatures;
 
     public AccessTokenVerifier(PoolService pools, ClientService clients, PoolKeys keys, UserAccountRepository accounts,
             UserpoolsConfig config, Clock clock) {
@@ -69,10 +87,12 @@ public class AccessTokenVerifier {
         this.accounts = accounts;
         this.config = config;
         this.clock = clock;
+        this.signatures = Caches.fresh(clock, SIGNATURE_TTL, 20_000);
     }
 
     /**
-     * Verifies the bearer token of an {@code Authorization} header.
+     * Verifies the bearer token of an {@code Authorization} header, every check: {@link #verifySigned}
+     * then {@link #state}.
      *
      * @throws NotAuthorizedException (401) for a missing, invalid, expired or revoked token, one
      *                                without the scope, or a disabled user
@@ -81,26 +101,86 @@ public class AccessTokenVerifier {
      * @throws UserNotConfirmedException for an UNCONFIRMED user
      */
     public Uni<AccessContext> verify(String authorization) {
+        return verifySigned(authorization).flatMap(this::state);
+    }
+
+    /**
+     * The checks that need no user state (1, 2): shape, signature, issuer and pool, token use,
+     * client, expiry. The state checks (3 to 8) are the caller's: {@link #state}, or a statement
+     * that carries them ({@link io.userpools.user.SessionGuard}). A verified signature is
+     * remembered for the token ({@link #signatures}), bound to the key object it was verified with.
+     *
+     * @throws NotAuthorizedException (401) for a missing, invalid or expired token
+     */
+    public Uni<SignedToken> verifySigned(String authorization) {
         String token = Bearer.token(authorization);
         if (token == null) {
             return Uni.createFrom().failure(new NotAuthorizedException(INVALID));
         }
-        Parsed parsed = parse(token);
+        Verified known = signatures.getIfPresent(token);
+        Parsed parsed = known != null ? known.parsed() : parse(token);
         if (parsed == null) {
             return Uni.createFrom().failure(new NotAuthorizedException(INVALID));
         }
         return pools.get(parsed.poolId())
                 .onFailure(ResourceNotFoundException.class).transform(e -> new NotAuthorizedException(INVALID))
-                .flatMap(pool -> keys.publicKey(pool.id(), parsed.jws().getKeyIdHeaderValue())
+                .flatMap(pool -> keys.publicKey(pool.id(), parsed.kid())
                         .flatMap(key -> {
-                            String clientId = signedClientId(parsed, key);
-                            return clients.get(clientId)
+                            if (known == null || known.key() != key) {
+                                verifySignature(token, key);
+                                signatures.put(token, new Verified(parsed, key));
+                            }
+                            return clients.get(parsed.clientId())
                                     .onFailure(ResourceNotFoundException.class)
                                     .transform(e -> new NotAuthorizedException(INVALID))
-                                    .flatMap(client -> client.poolId().equals(pool.id())
-                                            ? check(pool, client, parsed)
-                                            : Uni.createFrom().failure(new NotAuthorizedException(INVALID)));
+                                    .map(client -> {
+                                        if (!client.poolId().equals(pool.id())) {
+                                            throw new NotAuthorizedException(INVALID);
+                                        }
+                                        if (clock.millis() >= parsed.expiresAtMillis()) {
+                                            throw new NotAuthorizedException(EXPIRED);
+                                        }
+                                        return new SignedToken(pool, client, parsed.sub(), parsed.originJti(),
+                                                parsed.jti(), parsed.username(), parsed.hasScope());
+                                    });
                         }));
+    }
+
+    /**
+     * The state checks of a token whose signature is verified, in Cognito's order: revoked, scope,
+     * user gone, disabled, RESET_REQUIRED, UNCONFIRMED; one read of the user and session.
+     *
+     * @throws NotAuthorizedException, UserNotFoundException, PasswordResetRequiredException,
+     *         UserNotConfirmedException as {@link #verify} says
+     */
+    public Uni<AccessContext> state(SignedToken token) {
+        return accounts.findWithSession(token.pool().id(), token.sub(), token.originJti(), token.client().clientId())
+                .map(state -> {
+            if (state != null && !state.clientFound()) {
+                // deleted on another replica, whose deletion this replica's client cache has not seen yet
+                throw new NotAuthorizedException(INVALID);
+            }
+            if (state != null && revoked(state)) {
+                throw new NotAuthorizedException(REVOKED);
+            }
+            if (!token.hasScope()) {
+                throw new NotAuthorizedException(SCOPES);
+            }
+            if (state == null) {
+                throw UserLookup.notFound();
+            }
+            PoolUser user = state.user();
+            if (!user.enabled()) {
+                throw new NotAuthorizedException("User is disabled.");
+            }
+            if (user.status() == UserStatus.RESET_REQUIRED) {
+                throw new PasswordResetRequiredException("Password reset required for the user");
+            }
+            if (user.status() == UserStatus.UNCONFIRMED) {
+                throw new UserNotConfirmedException("User is not confirmed.");
+            }
+            return new AccessContext(token.pool(), token.client(), user, token.originJti(), token.jti());
+        });
     }
 
     /** Step 1 before any lookup: the token's shape and the claims it needs. Null when invalid. */
@@ -119,68 +199,36 @@ public class AccessTokenVerifier {
             }
             UUID sub = UUID.fromString(claims.getSubject());
             UUID originJti = UUID.fromString(claims.getStringClaimValue("origin_jti"));
-            if (claims.getExpirationTime() == null || claims.getStringClaimValue("client_id") == null) {
+            NumericDate exp = claims.getExpirationTime();
+            String clientId = claims.getStringClaimValue("client_id");
+            if (exp == null || clientId == null) {
                 return null;
             }
-            return new Parsed(jws, claims, poolId, sub, originJti);
+            return new Parsed(jws.getKeyIdHeaderValue(), poolId, sub, originJti, clientId, exp.getValueInMillis(),
+                    jti(claims), username(claims), hasScope(claims));
         } catch (JoseException | InvalidJwtException | MalformedClaimException | IllegalArgumentException
                 | NullPointerException e) {
             return null;
         }
     }
 
-    /** The client id once the signature is verified with the pool's key (RS256 only). */
-    private static String signedClientId(Parsed parsed, PublicKey key) {
+    /** Verifies the token's signature with the pool's key (RS256 only). */
+    private static void verifySignature(String token, PublicKey key) {
         if (key == null) {
             throw new NotAuthorizedException(INVALID);
         }
         try {
-            JsonWebSignature jws = parsed.jws();
+            JsonWebSignature jws = new JsonWebSignature();
             jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                     AlgorithmIdentifiers.RSA_USING_SHA256));
+            jws.setCompactSerialization(token);
             jws.setKey(key);
             if (!jws.verifySignature()) {
                 throw new NotAuthorizedException(INVALID);
             }
-            return parsed.claims().getStringClaimValue("client_id");
-        } catch (JoseException | MalformedClaimException e) {
+        } catch (JoseException e) {
             throw new NotAuthorizedException(INVALID);
         }
-    }
-
-    private Uni<AccessContext> check(Pool pool, Client client, Parsed parsed) {
-        try {
-            NumericDate exp = parsed.claims().getExpirationTime();
-            if (!NumericDate.fromMilliseconds(clock.millis()).isBefore(exp)) {
-                throw new NotAuthorizedException(EXPIRED);
-            }
-        } catch (MalformedClaimException e) {
-            return Uni.createFrom().failure(new NotAuthorizedException(INVALID));
-        } catch (CognitoException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return accounts.findWithSession(pool.id(), parsed.sub(), parsed.originJti()).map(state -> {
-            if (state != null && revoked(state)) {
-                throw new NotAuthorizedException(REVOKED);
-            }
-            if (!hasScope(parsed.claims())) {
-                throw new NotAuthorizedException(SCOPES);
-            }
-            if (state == null) {
-                throw UserLookup.notFound();
-            }
-            PoolUser user = state.user();
-            if (!user.enabled()) {
-                throw new NotAuthorizedException("User is disabled.");
-            }
-            if (user.status() == UserStatus.RESET_REQUIRED) {
-                throw new PasswordResetRequiredException("Password reset required for the user");
-            }
-            if (user.status() == UserStatus.UNCONFIRMED) {
-                throw new UserNotConfirmedException("User is not confirmed.");
-            }
-            return new AccessContext(pool, client, user, parsed.originJti(), jti(parsed.claims()));
-        });
     }
 
     private static boolean revoked(UserAccountRepository.UserSession state) {
@@ -194,6 +242,10 @@ public class AccessTokenVerifier {
     private static boolean hasScope(JwtClaims claims) {
         Object scope = claims.getClaimValue("scope");
         return scope instanceof String s && Arrays.asList(s.split(" ")).contains(TokenClaims.SCOPE);
+    }
+
+    private static String username(JwtClaims claims) {
+        return claims.getClaimValue("username") instanceof String name ? name : null;
     }
 
     private static String jti(JwtClaims claims) {

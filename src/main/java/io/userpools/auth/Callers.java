@@ -21,7 +21,14 @@ public final class Callers {
     /** The mechanism that checks users' access tokens ({@link AccessTokenMechanism}). */
     public static final String ACCESS_TOKEN = "access-token";
 
+    /**
+     * The mechanism that checks users' access tokens without their state ({@link SignedTokenMechanism}),
+     * for self-service routes whose statements check the state ({@link GuardedCalls}).
+     */
+    public static final String SIGNED_TOKEN = "signed-token";
+
     static final String ACCESS_CONTEXT = "userpools.access-context";
+    static final String SIGNED_TOKEN_ATTRIBUTE = "userpools.signed-token";
 
     private Callers() {
     }
@@ -34,5 +41,15 @@ public final class Callers {
             throw new IllegalStateException("no verified access token on this request");
         }
         return context;
+    }
+
+    /** The signed token of a self-service call whose statements check the token's state. */
+    static SignedToken signed(SecurityIdentity identity) {
+        SignedToken token = identity.getAttribute(SIGNED_TOKEN_ATTRIBUTE);
+        if (token == null) {
+            // only reachable if a route selected another mechanism
+            throw new IllegalStateException("no signed access token on this request");
+        }
+        return token;
     }
 }

@@ -10,7 +10,11 @@ import io.userpools.common.UserpoolsConfig;
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.ratelimit.CallerRateLimit;
 import io.userpools.ratelimit.RateLimiter;
+import io.userpools.auth.GuardedCalls;
+import io.userpools.auth.SignedToken;
+import io.userpools.user.SelfAccess;
 import jakarta.inject.Singleton;
+import java.util.function.BiFunction;
 import java.util.Map;
 
 /**
@@ -24,14 +28,16 @@ import java.util.Map;
 public class AwsCalls {
 
     private final AccessTokenVerifier tokens;
+    private final GuardedCalls guarded;
     private final CallerRateLimit callerLimit;
     private final RateLimiter limiter;
     private final ObjectMapper json;
     private final String region;
 
-    public AwsCalls(AccessTokenVerifier tokens, CallerRateLimit callerLimit, RateLimiter limiter, ObjectMapper json,
+    public AwsCalls(AccessTokenVerifier tokens, GuardedCalls guarded, CallerRateLimit callerLimit, RateLimiter limiter, ObjectMapper json,
             UserpoolsConfig config) {
         this.tokens = tokens;
+        this.guarded = guarded;
         this.callerLimit = callerLimit;
         this.limiter = limiter;
         this.json = json;
@@ -51,6 +57,19 @@ public class AwsCalls {
         CallerRateLimit.Bound limit = callerLimit.forCurrentRequest();
         return tokens.verify("Bearer " + token)
                 .flatMap(context -> limit.check(context.pool().id()).replaceWith(context));
+    }
+
+    /**
+     * A token operation whose statements carry the token's state conditions ({@link GuardedCalls}):
+     * the token's signature and claims are checked here, the rate limit counts, and any failure
+     * answers the token's state error first.
+     */
+    <T> Uni<T> guarded(AwsOperations.Call call, BiFunction<SignedToken, SelfAccess, Uni<T>> operation) {
+        String token = call.input().string("AccessToken", AwsInput.TOKEN, true);
+        call.input().check();
+        CallerRateLimit.Bound limit = callerLimit.forCurrentRequest();
+        return tokens.verifySigned("Bearer " + token).flatMap(signed -> guarded.run(signed,
+                Uni.createFrom().deferred(() -> limit.check(signed.pool().id())), access -> operation.apply(signed, access)));
     }
 
     /** A new, empty output object. */

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.attribute.AttributeService;
 import io.userpools.auth.SignOutService;
 import io.userpools.aws.AwsOperations.Call;
+import io.userpools.user.UserService;
 import io.userpools.verification.VerificationService;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * The signed-in user's operations on the AWS endpoint: unsigned in Cognito's model, they
  * authenticate by the body's {@code AccessToken}, with the checks of {@code /me}
- * ({@link AwsCalls#self}), and call the services the {@code /me} resources call.
+ * ({@link AwsCalls#self}, or {@link AwsCalls#guarded} where the statements check the token's state),
+ * and call the services the {@code /me} resources call.
  */
 @Singleton
 public class AwsSelfOperations implements AwsOperationGroup {
@@ -22,9 +24,11 @@ public class AwsSelfOperations implements AwsOperationGroup {
     private final AttributeService attributes;
     private final VerificationService verification;
     private final SignOutService signOut;
+    private final UserService users;
 
     public AwsSelfOperations(AwsCalls calls, AttributeService attributes, VerificationService verification,
-            SignOutService signOut) {
+            SignOutService signOut, UserService users) {
+        this.users = users;
         this.calls = calls;
         this.attributes = attributes;
         this.verification = verification;
@@ -43,19 +47,19 @@ public class AwsSelfOperations implements AwsOperationGroup {
     }
 
     private Uni<ObjectNode> getUser(Call call) {
-        return calls.self(call).map(context -> {
+        return calls.guarded(call, (token, access) -> users.self(access).map(user -> {
             ObjectNode out = calls.out();
-            AwsShapes.selfUser(out, context.user(), context.client().permissions());
+            AwsShapes.selfUser(out, user, token.client().permissions());
             return out;
-        });
+        }));
     }
 
     private Uni<ObjectNode> updateUserAttributes(Call call) {
         AwsInput in = call.input();
         Map<String, String> values = in.attributes("UserAttributes", true);
         Map<String, String> metadata = in.map("ClientMetadata");
-        return calls.self(call).flatMap(context -> attributes.selfUpdate(context.pool(), context.user().sub(),
-                context.client().permissions(), values, metadata)).map(outcome -> {
+        return calls.guarded(call, (token, access) -> attributes.selfUpdate(access, token.client().permissions(),
+                values, metadata)).map(outcome -> {
                     ObjectNode out = calls.out();
                     AwsShapes.deliveries(out, outcome.deliveries());
                     return out;
@@ -64,8 +68,8 @@ public class AwsSelfOperations implements AwsOperationGroup {
 
     private Uni<ObjectNode> deleteUserAttributes(Call call) {
         List<String> names = call.input().strings("UserAttributeNames", AwsInput.ATTRIBUTE_NAME, true);
-        return calls.self(call).flatMap(context -> attributes.selfDelete(context.pool(), context.user().sub(),
-                context.client().permissions(), names)).map(user -> calls.out());
+        return calls.guarded(call, (token, access) -> attributes.selfDelete(access, token.client().permissions(),
+                names)).map(user -> calls.out());
     }
 
     private Uni<ObjectNode> getUserAttributeVerificationCode(Call call) {
@@ -84,8 +88,8 @@ public class AwsSelfOperations implements AwsOperationGroup {
         AwsInput in = call.input();
         String name = in.string("AttributeName", AwsInput.ATTRIBUTE_NAME, true);
         String code = in.string("Code", AwsInput.CODE, true);
-        return calls.self(call).flatMap(context -> verification.verify(context.pool(), context.user().sub(), name,
-                code)).map(user -> calls.out());
+        return calls.guarded(call, (token, access) -> verification.verify(access, name, code))
+                .map(user -> calls.out());
     }
 
     private Uni<ObjectNode> globalSignOut(Call call) {

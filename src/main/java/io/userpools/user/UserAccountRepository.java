@@ -17,13 +17,15 @@ import java.util.UUID;
 public class UserAccountRepository {
 
     /** A user with the state of one of its sessions, as an access-token check needs it. */
-    public record UserSession(PoolUser user, boolean sessionFound, Instant sessionAuthTime, Instant sessionRevokedAt) {
+    public record UserSession(PoolUser user, boolean sessionFound, Instant sessionAuthTime, Instant sessionRevokedAt,
+            boolean clientFound) {
     }
 
     private static final String PASSWORD_SET_AT = "SELECT coalesce(password_set_at, created_at) FROM users "
             + "WHERE pool_id = $1 AND sub = $2";
     private static final String WITH_SESSION = "SELECT u.*, s.origin_jti AS session_origin_jti, "
-            + "s.auth_time AS session_auth_time, s.revoked_at AS session_revoked_at FROM users u "
+            + "s.auth_time AS session_auth_time, s.revoked_at AS session_revoked_at, EXISTS (SELECT 1 FROM app_clients c "
+            + "WHERE c.pool_id = u.pool_id AND c.client_id = $4) AS client_found FROM users u "
             + "LEFT JOIN sessions s ON s.pool_id = u.pool_id AND s.origin_jti = $3 AND s.sub = u.sub "
             + "WHERE u.pool_id = $1 AND u.sub = $2";
 
@@ -44,9 +46,12 @@ public class UserAccountRepository {
         });
     }
 
-    /** The user with the given session's state, or null when the user does not exist. */
-    public Uni<UserSession> findWithSession(String poolId, UUID sub, UUID originJti) {
-        return client.preparedQuery(WITH_SESSION).execute(Tuple.of(poolId, sub, originJti)).map(rows -> {
+    /**
+     * The user with the given session's state and whether the token's app client still exists, or
+     * null when the user does not exist.
+     */
+    public Uni<UserSession> findWithSession(String poolId, UUID sub, UUID originJti, String clientId) {
+        return client.preparedQuery(WITH_SESSION).execute(Tuple.of(poolId, sub, originJti, clientId)).map(rows -> {
             var it = rows.iterator();
             if (!it.hasNext()) {
                 return null;
@@ -55,7 +60,8 @@ public class UserAccountRepository {
             OffsetDateTime authTime = row.getOffsetDateTime("session_auth_time");
             OffsetDateTime revokedAt = row.getOffsetDateTime("session_revoked_at");
             return new UserSession(UserRepository.map(poolId, row), row.getUUID("session_origin_jti") != null,
-                    authTime == null ? null : authTime.toInstant(), revokedAt == null ? null : revokedAt.toInstant());
+                    authTime == null ? null : authTime.toInstant(), revokedAt == null ? null : revokedAt.toInstant(),
+                    row.getBoolean("client_found"));
         });
     }
 

@@ -36,6 +36,16 @@ public class UserRepository {
     private static final String BY_USERNAME = "SELECT " + COLUMNS
             + " FROM users WHERE pool_id = $1 AND username_key = $2";
     private static final String BY_SUB = "SELECT " + COLUMNS + " FROM users WHERE pool_id = $1 AND sub = $2";
+    private static final String U_COLUMNS = "u." + COLUMNS.replace(", ", ", u.");
+    // the token's state conditions ride in the read (SessionGuard): no row when they fail
+    private static final String BY_SUB_GUARDED = "SELECT " + U_COLUMNS + " FROM users u, "
+            + "(SELECT $2::uuid AS sub, $3::uuid AS origin_jti, $4::text AS client_id) g "
+            + "WHERE u.pool_id = $1 AND u.sub = $2 AND " + SessionGuard.holds("u", "g");
+    // a batch's read, with whether each write's guard holds (true for admin writes)
+    private static final String BY_USERNAME_GUARDED = "SELECT " + U_COLUMNS + ", ARRAY(SELECT "
+            + SessionGuard.holds("u", "g") + " FROM unnest($3::uuid[], $4::uuid[], $5::text[]) WITH ORDINALITY "
+            + "AS g(sub, origin_jti, client_id, n) ORDER BY g.n) AS allowed "
+            + "FROM users u WHERE u.pool_id = $1 AND u.username_key = $2";
     // The alias names are spelled out so that the primary key (pool_id, attribute_name, value_key)
     // serves the lookup: without them a generic plan scans every pool's aliases (issue 17).
     private static final String BY_ALIAS = "SELECT u." + COLUMNS.replace(", ", ", u.")
@@ -53,12 +63,15 @@ public class UserRepository {
             + ") SELECT version, last_modified_at FROM u";
     // Rows another transaction holds locked are skipped (not waited for): their merges come back
     // as null and take the locked path on their own, so one busy user never stalls the others.
+    // A self-service merge carries its token's SessionGuard (w.sub...): a row that fails it is not
+    // written, and its merge comes back as null.
     // Each changed row also gets its history entry (h): the names the merge touched, old and new
     // (or {"kept": false}), with the operation, request id and actor its write carries in meta.
     private static final String MERGE_MANY = "WITH w AS (SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], "
-            + "$5::jsonb[]) AS w(pool_id, username_key, doc, meta)), "
+            + "$5::jsonb[], $6::uuid[], $7::uuid[], $8::text[]) AS w(pool_id, username_key, doc, meta, sub, origin_jti, client_id)), "
             + "t AS (SELECT u.pool_id, u.sub, u.attributes AS old, w.doc, w.meta FROM users u JOIN w "
-            + "ON u.pool_id = w.pool_id AND u.username_key = w.username_key FOR UPDATE OF u SKIP LOCKED), "
+            + "ON u.pool_id = w.pool_id AND u.username_key = w.username_key WHERE " + SessionGuard.holds("u", "w")
+            + " FOR UPDATE OF u SKIP LOCKED), "
             + "m AS (UPDATE users u SET attributes = jsonb_strip_nulls(u.attributes || t.doc), "
             + "version = u.version + 1, last_modified_at = $4 FROM t "
             + "WHERE u.pool_id = t.pool_id AND u.sub = t.sub "
@@ -116,6 +129,45 @@ public class UserRepository {
         return one(sql, BY_SUB + (lock ? " FOR UPDATE" : ""), poolId, Tuple.of(poolId, sub));
     }
 
+    /**
+     * The token's user when the guard holds (locked for update when {@code lock} is set); null when
+     * the user does not exist or the guard fails (the caller finds out which).
+     */
+    public Uni<PoolUser> findGuarded(SqlClient sql, String poolId, SessionGuard guard, boolean lock) {
+        return one(sql, BY_SUB_GUARDED + (lock ? " FOR UPDATE OF u" : ""), poolId,
+                Tuple.of(poolId, guard.sub(), guard.originJti(), guard.clientId()));
+    }
+
+    /** A user read for a batch of writes, and per write whether its guard holds. */
+    public record GuardedRead(PoolUser user, List<Boolean> allowed) {
+    }
+
+    /**
+     * The user with this username key, and per guard (null: none, an admin write) whether it holds;
+     * null when no such user exists.
+     */
+    public Uni<GuardedRead> findByUsernameKeyGuarded(SqlClient sql, String poolId, String usernameKey,
+            List<SessionGuard> guards) {
+        UUID[] subs = new UUID[guards.size()];
+        UUID[] sessions = new UUID[guards.size()];
+        String[] clients = new String[guards.size()];
+        for (int i = 0; i < guards.size(); i++) {
+            SessionGuard guard = guards.get(i);
+            subs[i] = guard == null ? null : guard.sub();
+            sessions[i] = guard == null ? null : guard.originJti();
+            clients[i] = guard == null ? null : guard.clientId();
+        }
+        return sql.preparedQuery(BY_USERNAME_GUARDED).execute(Tuple.of(poolId, usernameKey, subs, sessions, clients))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return null;
+                    }
+                    Row row = it.next();
+                    return new GuardedRead(map(poolId, row), List.of(row.getArrayOfBooleans("allowed")));
+                });
+    }
+
     /** The user holding this alias value key (email, phone number or preferred username). */
     public Uni<PoolUser> findByAliasKey(SqlClient sql, String poolId, String valueKey) {
         return one(sql, BY_ALIAS, poolId, Tuple.of(poolId, valueKey));
@@ -152,10 +204,11 @@ public class UserRepository {
 
     /**
      * One user's merge in {@link #mergeMany}: values to set, and names to remove (as null values);
-     * who asked ({@code by}) and the names whose values history does not keep, for its entry.
+     * who asked ({@code by}) and the names whose values history does not keep, for its entry; a
+     * self-service merge carries its token's guard (null for an admin merge).
      */
     public record Merge(String poolId, String usernameKey, Map<String, String> set, java.util.Collection<String> remove,
-            Provenance by, java.util.Collection<String> unkept) {
+            Provenance by, java.util.Collection<String> unkept, SessionGuard guard) {
 
         JsonObject meta() {
             return new JsonObject().put("operation", by.operation()).put("requestId", by.requestId())
@@ -170,23 +223,32 @@ public class UserRepository {
      * of one user in one statement would lose one of them).
      *
      * @return per merge, in order: the user as stored, or null when no user has that username key,
-     *         the merge changed nothing, or another transaction held the user's row locked
+     *         the merge changed nothing, its guard failed, or another transaction held the user's row locked
      */
     Uni<List<PoolUser>> mergeMany(SqlClient sql, List<Merge> merges, Instant now) {
         String[] poolIds = new String[merges.size()];
         String[] keys = new String[merges.size()];
         JsonObject[] docs = new JsonObject[merges.size()];
         JsonObject[] metas = new JsonObject[merges.size()];
+        UUID[] subs = new UUID[merges.size()];
+        UUID[] sessions = new UUID[merges.size()];
+        String[] clients = new String[merges.size()];
         for (int i = 0; i < merges.size(); i++) {
             Merge merge = merges.get(i);
             poolIds[i] = merge.poolId();
             keys[i] = merge.usernameKey();
+            if (merge.guard() != null) {
+                subs[i] = merge.guard().sub();
+                sessions[i] = merge.guard().originJti();
+                clients[i] = merge.guard().clientId();
+            }
             JsonObject doc = new JsonObject(new LinkedHashMap<>(merge.set()));
             merge.remove().forEach(name -> doc.putNull(name));
             docs[i] = doc;
             metas[i] = merge.meta();
         }
-        return sql.preparedQuery(MERGE_MANY).execute(Tuple.of(poolIds, keys, docs, utc(now), metas)).map(rows -> {
+        return sql.preparedQuery(MERGE_MANY).execute(Tuple.of(poolIds, keys, docs, utc(now), metas, subs)
+                .addArrayOfUUID(sessions).addArrayOfString(clients)).map(rows -> {
             Map<String, PoolUser> stored = new java.util.HashMap<>();
             for (Row row : rows) {
                 String poolId = row.getString("pool_id");

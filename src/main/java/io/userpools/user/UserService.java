@@ -156,6 +156,14 @@ public class UserService {
     }
 
     /**
+     * GetUser: the token's user, in one read that carries the token's state conditions; when they
+     * fail, the state check answers the precise Cognito error (or the user, if they hold by then).
+     */
+    public Uni<PoolUser> self(SelfAccess access) {
+        return access.find(users, users.pool(), false);
+    }
+
+    /**
      * AdminGetUser: the user that the name designates (username, sub or alias).
      *
      * @throws io.userpools.common.error.ResourceNotFoundException for an unknown pool

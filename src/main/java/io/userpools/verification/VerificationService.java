@@ -13,6 +13,7 @@ import io.userpools.trigger.TriggerSource;
 import io.userpools.attribute.AttributePolicy;
 import io.userpools.attribute.UpdatePlan;
 import io.userpools.user.PoolUser;
+import io.userpools.user.SelfAccess;
 import io.userpools.user.UserLookup;
 import io.userpools.user.UserRepository;
 import io.userpools.user.UserWriter;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** GetUserAttributeVerificationCode ([2.5]) and VerifyUserAttribute ([2.6]) for a signed-in user. */
 @Singleton
@@ -107,16 +109,33 @@ public class VerificationService {
      * @throws io.userpools.common.error.UserNotFoundException when the user is gone
      */
     public Uni<PoolUser> verify(Pool pool, UUID sub, String attribute, String code) {
-        Provenance by = provenances.service("VerifyUserAttribute", CODE_VERIFICATION);
+        return verify(pool, sql -> users.findBySub(sql, pool.id(), sub, true).onItem().ifNull()
+                .failWith(UserLookup::notFound), attribute, code,
+                provenances.service("VerifyUserAttribute", CODE_VERIFICATION));
+    }
+
+    /**
+     * The same for a self-service call whose token's state the locking read checks
+     * ({@link SelfAccess#find}); a refused token uses up no attempt.
+     */
+    public Uni<PoolUser> verify(SelfAccess access, String attribute, String code) {
+        return verify(access.pool(), sql -> access.find(users, sql, true), attribute, code,
+                provenances.service("VerifyUserAttribute", CODE_VERIFICATION));
+    }
+
+    private Uni<PoolUser> verify(Pool pool, Function<SqlClient, Uni<PoolUser>> lockUser, String attribute,
+            String code, Provenance by) {
         return Uni.createFrom().deferred(() -> {
             requireVerifiable(attribute);
             if (code == null || code.isBlank()) {
                 throw InvalidParameterException.detected("code", RequestConstraints.pattern("[\\S]+"));
             }
             Instant now = clock.instant();
-            return attempts.hit(users.pool(), pool.id(), sub, AttemptLimits.VERIFY, now)
-                    .invoke(window -> AttemptLimits.VERIFY.check(window.attempts(), window.start(), now))
-                    .flatMap(w -> users.pool().withTransaction(sql -> verifyLocked(sql, pool, sub, attribute, code, now, by)))
+            // the attempt counts after the locking read (which may carry the token's state conditions)
+            return users.pool().withTransaction(sql -> lockUser.apply(sql)
+                    .flatMap(user -> attempts.hit(sql, pool.id(), user.sub(), AttemptLimits.VERIFY, now)
+                            .invoke(window -> AttemptLimits.VERIFY.check(window.attempts(), window.start(), now))
+                            .flatMap(w -> verifyLocked(sql, pool, user, attribute, code, now, by))))
                     .map(result -> {
                         if (result.outcome() == CodeCheck.Outcome.MISMATCH) {
                             throw new CodeMismatchException(MISMATCH);
@@ -132,24 +151,24 @@ public class VerificationService {
     private record Result(CodeCheck.Outcome outcome, PoolUser user) {
     }
 
-    private Uni<Result> verifyLocked(SqlClient sql, Pool pool, UUID sub, String attribute, String offered,
+    private Uni<Result> verifyLocked(SqlClient sql, Pool pool, PoolUser user, String attribute, String offered,
             Instant now, Provenance by) {
-        return users.findBySub(sql, pool.id(), sub, true).onItem().ifNull().failWith(UserLookup::notFound)
-                .flatMap(user -> codes.find(sql, pool.id(), sub, attribute, true).flatMap(stored -> {
-                    String active = user.attributes().get(attribute);
-                    String pending = user.pending().get(attribute);
-                    boolean matches = stored != null && issuer.hasher().matches(stored.codeHmac(), pool.id(), sub,
-                            attribute, stored.targetValue(), offered);
-                    CodeCheck.Outcome outcome = CodeCheck.decide(stored, matches, active, pending, now);
-                    return switch (outcome) {
-                        case EXPIRED, MISMATCH -> Uni.createFrom().item(new Result(outcome, null));
-                        case EXPIRED_DROP_PENDING -> dropPending(sql, pool, user, attribute, now, by.byService("code-expired"))
-                                .replaceWith(new Result(outcome, null));
-                        case PROMOTE_PENDING, CONFIRM_ACTIVE -> apply(sql, pool, user, attribute, stored.targetValue(),
-                                outcome == CodeCheck.Outcome.PROMOTE_PENDING, now, by)
-                                .map(updated -> new Result(outcome, updated));
-                    };
-                }));
+        UUID sub = user.sub();
+        return codes.find(sql, pool.id(), sub, attribute, true).flatMap(stored -> {
+            String active = user.attributes().get(attribute);
+            String pending = user.pending().get(attribute);
+            boolean matches = stored != null && issuer.hasher().matches(stored.codeHmac(), pool.id(), sub,
+                    attribute, stored.targetValue(), offered);
+            CodeCheck.Outcome outcome = CodeCheck.decide(stored, matches, active, pending, now);
+            return switch (outcome) {
+                case EXPIRED, MISMATCH -> Uni.createFrom().item(new Result(outcome, null));
+                case EXPIRED_DROP_PENDING -> dropPending(sql, pool, user, attribute, now, by.byService("code-expired"))
+                        .replaceWith(new Result(outcome, null));
+                case PROMOTE_PENDING, CONFIRM_ACTIVE -> apply(sql, pool, user, attribute, stored.targetValue(),
+                        outcome == CodeCheck.Outcome.PROMOTE_PENDING, now, by)
+                        .map(updated -> new Result(outcome, updated));
+            };
+        });
     }
 
     private Uni<PoolUser> apply(SqlClient sql, Pool pool, PoolUser user, String attribute, String value,

@@ -62,4 +62,16 @@ class MergeWriteTest {
         assertThat(states.get(3).lastModifiedAt()).isEqualTo(NOW);
         assertThat(states.get(3).attributes()).containsEntry("custom:tier", "silver");
     }
+
+    @Test
+    void aWriteWhoseGuardFailedIsLeftOutOfTheReplay() {
+        PoolUser read = user(Map.of("sub", "s", "custom:tier", "silver"), 5);
+        List<PoolUser> states = MergeLanes.replay(read,
+                List.of(write("custom:tier", "gold"), write("nickname", "n"), write("custom:tier", "bronze")),
+                List.of(true, false, true), NOW);
+        assertThat(states.get(1)).isNull();
+        assertThat(states.get(0).version()).isEqualTo(6L);
+        assertThat(states.get(2).version()).isEqualTo(7L);
+        assertThat(states.get(2).attributes()).isEqualTo(Map.of("sub", "s", "custom:tier", "bronze"));
+    }
 }

@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "accessToken")
 @Produces(MediaType.APPLICATION_JSON)
 @PoolFromCaller
-@HttpAuthenticationMechanism(Callers.ACCESS_TOKEN)
+@HttpAuthenticationMechanism(Callers.SIGNED_TOKEN)
 @RolesAllowed(Callers.USER)
 public class MeAttributesResource {
 
@@ -64,11 +64,11 @@ public class MeAttributesResource {
     @APIResponse(responseCode = "409", description = "AliasExistsException: the email or phone belongs to another user")
     public Uni<SelfUpdateView> updateUserAttributes(
             @NotNull UpdateUserAttributesRequest request) {
-        RequestConstraints.valid(request);
-        return caller.context().flatMap(ctx -> {
-            var client = ctx.client().permissions();
-            return attributes.selfUpdate(ctx.pool(), ctx.user().sub(), client, request.attributes(),
-                    request.clientMetadata()).map(outcome -> SelfUpdateView.of(outcome, client));
+        return caller.guarded((token, access) -> {
+            RequestConstraints.valid(request);
+            var client = token.client().permissions();
+            return attributes.selfUpdate(access, client, request.attributes(), request.clientMetadata())
+                    .map(outcome -> SelfUpdateView.of(outcome, client));
         });
     }
 
@@ -84,9 +84,9 @@ public class MeAttributesResource {
     @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
     public Uni<UserView> deleteUserAttributes(
             @QueryParam("name") List<String> names) {
-        return caller.context().flatMap(ctx -> {
-            var client = ctx.client().permissions();
-            return attributes.selfDelete(ctx.pool(), ctx.user().sub(), client, names == null ? List.of() : names)
+        return caller.guarded((token, access) -> {
+            var client = token.client().permissions();
+            return attributes.selfDelete(access, client, names == null ? List.of() : names)
                     .map(user -> SelfUserView.of(user, client));
         });
     }

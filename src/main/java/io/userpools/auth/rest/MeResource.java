@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import io.userpools.auth.SelfCaller;
 import io.userpools.auth.SignOutService;
+import io.userpools.user.UserService;
 import io.userpools.user.rest.UserView;
 import io.userpools.ratelimit.PoolFromCaller;
 import jakarta.ws.rs.GET;
@@ -34,10 +35,12 @@ public class MeResource {
 
     private final SelfCaller caller;
     private final SignOutService signOut;
+    private final UserService users;
 
-    public MeResource(SelfCaller caller, SignOutService signOut) {
+    public MeResource(SelfCaller caller, SignOutService signOut, UserService users) {
         this.caller = caller;
         this.signOut = signOut;
+        this.users = users;
     }
 
     @GET
@@ -49,8 +52,10 @@ public class MeResource {
     @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid, expired or revoked token, "
             + "missing scope, disabled user")
     @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
+    @HttpAuthenticationMechanism(Callers.SIGNED_TOKEN)
     public Uni<UserView> getUser() {
-        return caller.context().map(ctx -> SelfUserView.of(ctx.user(), ctx.client().permissions()));
+        return caller.guarded((token, access) -> users.self(access)
+                .map(user -> SelfUserView.of(user, token.client().permissions())));
     }
 
     @POST

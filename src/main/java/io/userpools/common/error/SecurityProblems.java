@@ -47,6 +47,7 @@ public class SecurityProblems {
     private static String missing(SimpleResourceInfo route) {
         HttpAuthenticationMechanism mechanism = route == null || route.getResourceClass() == null ? null
                 : route.getResourceClass().getAnnotation(HttpAuthenticationMechanism.class);
-        return mechanism != null && io.userpools.auth.Callers.ACCESS_TOKEN.equals(mechanism.value()) ? NO_ACCESS_TOKEN : NO_ADMIN_KEY;
+        return mechanism != null && (io.userpools.auth.Callers.ACCESS_TOKEN.equals(mechanism.value())
+                || io.userpools.auth.Callers.SIGNED_TOKEN.equals(mechanism.value())) ? NO_ACCESS_TOKEN : NO_ADMIN_KEY;
     }
 }

@@ -95,12 +95,14 @@ public class MeVerificationResource {
     @APIResponse(responseCode = "409", description = "AliasExistsException: another user holds the value as an alias")
     @APIResponse(responseCode = "429", description = "LimitExceededException (15 attempts per user and hour) or "
             + "TooManyRequestsException (the pool's rate limit)")
+    @HttpAuthenticationMechanism(Callers.SIGNED_TOKEN)
     public Uni<UserView> verifyUserAttribute(
             @PathParam("name") String name, @NotNull VerifyUserAttributeRequest request) {
-        RequestConstraints.valid(request);
-        return caller.context().flatMap(ctx -> verification.verify(ctx.pool(), ctx.user().sub(), name,
-                        request.code())
-                .map(user -> SelfUserView.of(user, ctx.client().permissions())));
+        return caller.guarded((token, access) -> {
+            RequestConstraints.valid(request);
+            return verification.verify(access, name, request.code())
+                    .map(user -> SelfUserView.of(user, token.client().permissions()));
+        });
     }
 
     /**
