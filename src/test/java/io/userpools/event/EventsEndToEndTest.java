@@ -22,7 +22,7 @@ class EventsEndToEndTest {
         try (Subscriber subscriber = new Subscriber()) {
             SubscriptionResourceTest.subscribe(poolId, subscriber.url(), EventTypes.ALL);
             createUser(poolId, "jane", Map.of("email", "jane@example.com"));
-            adminJson(Map.of("attributes", Map.of("name", "Jane", "email_verified", "true")))
+            adminJson(Map.of("attributes", Map.of("name", "Jane", "email", "jane@example.com", "email_verified", "true")))
                     .when().patch("/pools/{poolId}/users/{username}/attributes", poolId, "jane").then().statusCode(200);
             admin().when().post("/pools/{poolId}/users/{username}/disable", poolId, "jane").then().statusCode(204);
             admin().when().post("/pools/{poolId}/users/{username}/enable", poolId, "jane").then().statusCode(204);
