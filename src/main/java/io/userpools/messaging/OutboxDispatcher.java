@@ -192,7 +192,7 @@ public class OutboxDispatcher {
     }
 
     /** base * 2^(attempts - 1), at most {@code max}. */
-    static Duration backoff(int attempts, Duration base, Duration max) {
+    public static Duration backoff(int attempts, Duration base, Duration max) {
         int shift = Math.min(Math.max(attempts - 1, 0), 30);
         Duration delay = base.multipliedBy(1L << shift);
         return delay.compareTo(max) > 0 ? max : delay;

@@ -11,18 +11,13 @@ import io.userpools.common.error.UserLambdaValidationException;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolSettings;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -96,8 +91,8 @@ public class CustomMessageTrigger {
         String id = "msg_" + UUID.randomUUID();
         long timestamp = clock.instant().getEpochSecond();
         String secret = hook.secret() == null ? "" : hook.secret();
-        return Uni.createFrom().deferred(() -> destination(hook.url()))
-                .flatMap(destination -> Uni.createFrom().deferred(() -> destination.request(client)
+        return WebhookDestination.of(vertx, destinations, hook.url())
+                .flatMap(destination -> Uni.createFrom().deferred(() -> destination.post(client)
                                 .timeout(timeout)
                                 .putHeader("content-type", "application/json")
                                 .putHeader(WebhookSigner.ID_HEADER, id)
@@ -120,23 +115,6 @@ public class CustomMessageTrigger {
                 })
                 .onItemOrFailure().invoke((response, e) -> metrics.triggerOutcome(outcome(e)))
                 .onFailure(e -> !(e instanceof CognitoException)).transform(e -> failure(pool, e));
-    }
-
-    /** Where a call goes: the URL's parts and the checked address to connect to. */
-    private record Destination(WebhookDestinations.Target target, InetSocketAddress address) {
-
-        /** A POST to the checked address; the Host header and TLS name the URL's host. */
-        HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request(WebClient client) {
-            return client.request(HttpMethod.POST, SocketAddress.inetSocketAddress(address),
-                    new RequestOptions().setHost(target.host()).setPort(target.port()).setSsl(target.ssl())
-                            .setURI(target.uri()));
-        }
-    }
-
-    /** The URL's host resolved once, on a worker; the answer comes back on the caller's context. */
-    private Uni<Destination> destination(String url) {
-        WebhookDestinations.Target target = WebhookDestinations.Target.of(url);
-        return vertx.executeBlocking(() -> new Destination(target, destinations.resolve(target)), false);
     }
 
     /** The word {@code userpools.trigger.calls} counts a call under that failed with e (null: it succeeded). */

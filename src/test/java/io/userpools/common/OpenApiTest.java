@@ -29,7 +29,9 @@ class OpenApiTest {
             "adminEnableUser", "adminUserGlobalSignOut", "initiateAuth", "initiateAuthRefresh",
             "respondToAuthChallenge", "getJwks", "getOpenIdConfiguration", "getUser", "globalSignOut",
             "updateUserAttributes", "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute",
-            "forgotPassword", "confirmForgotPassword", "changePassword", "adminResetUserPassword");
+            "forgotPassword", "confirmForgotPassword", "changePassword", "adminResetUserPassword",
+            "listChangeEvents", "createEventSubscription", "listEventSubscriptions", "describeEventSubscription",
+            "deleteEventSubscription", "retryEventSubscription");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
