@@ -7,8 +7,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.userpools.support.Api;
 import io.userpools.support.Auth;
+import io.userpools.support.Lockouts;
 import io.userpools.support.Mailbox;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +148,25 @@ class AwsPasswordOperationsTest {
         assertThat(awsError(() -> cognito.changePassword(r -> r.accessToken("not.a.token")
                 .previousPassword(Auth.PASSWORD).proposedPassword("N3w#Passw0rd"))))
                 .isInstanceOf(NotAuthorizedException.class);
+    }
+
+    @Test
+    void changePasswordFeedsAndHonoursTheSignInLockout() throws SQLException {
+        Setup s = userWithVerifiedEmail("cid");
+        String token = signIn(s, "cid", Auth.PASSWORD);
+        for (int i = 0; i < 4; i++) {
+            assertThat(awsError(() -> cognito.changePassword(r -> r.accessToken(token)
+                    .previousPassword("Wr0ng#Passw0rd").proposedPassword("N3w#Passw0rd"))).awsErrorDetails()
+                    .errorMessage()).isEqualTo("Incorrect username or password.");
+        }
+        assertThat(awsError(() -> signIn(s, "cid", "Wr0ng#Passw0rd")).awsErrorDetails().errorMessage())
+                .isEqualTo("Incorrect username or password.");
+        Lockouts.hold(s.poolId());
+        AwsServiceException locked = awsError(() -> cognito.changePassword(r -> r.accessToken(token)
+                .previousPassword(Auth.PASSWORD).proposedPassword("N3w#Passw0rd")));
+        assertThat(locked).isInstanceOf(NotAuthorizedException.class);
+        assertThat(locked.awsErrorDetails().errorMessage()).isEqualTo("Password attempts exceeded");
+        assertThat(Lockouts.failures(s.poolId())).isEqualTo(5);
     }
 
     @Test
