@@ -189,13 +189,10 @@ final class AwsPoolInput {
         if (policy == null) {
             return null;
         }
-        Integer history = policy.integer("PasswordHistorySize", 0, 24, false);
-        if (history != null && history > 0) {
-            unsupported.add("Policies.PasswordPolicy.PasswordHistorySize");
-        }
         return new PasswordPolicyInput(policy.integer("MinimumLength", 6, 99, false),
                 policy.bool("RequireUppercase"), policy.bool("RequireLowercase"), policy.bool("RequireNumbers"),
-                policy.bool("RequireSymbols"), policy.integer("TemporaryPasswordValidityDays", 0, 365, false));
+                policy.bool("RequireSymbols"), policy.integer("TemporaryPasswordValidityDays", 0, 365, false),
+                policy.integer("PasswordHistorySize", 0, 24, false));
     }
 
     /** An email message member: its length, then Cognito's pattern decided in linear time. */

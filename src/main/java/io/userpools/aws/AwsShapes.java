@@ -98,7 +98,8 @@ final class AwsShapes {
         out.putObject("Policies").putObject("PasswordPolicy").put("MinimumLength", p.minimumLength())
                 .put("RequireUppercase", p.requireUppercase()).put("RequireLowercase", p.requireLowercase())
                 .put("RequireNumbers", p.requireNumbers()).put("RequireSymbols", p.requireSymbols())
-                .put("TemporaryPasswordValidityDays", p.temporaryPasswordValidityDays());
+                .put("TemporaryPasswordValidityDays", p.temporaryPasswordValidityDays())
+                .put("PasswordHistorySize", p.passwordHistorySize());
         out.put("DeletionProtection", "INACTIVE");
         ArrayNode schema = out.putArray("SchemaAttributes");
         pool.schema().forEach(a -> schemaAttribute(schema.addObject(), a));

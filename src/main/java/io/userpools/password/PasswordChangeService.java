@@ -40,14 +40,15 @@ public class PasswordChangeService {
     private final AttemptRepository attempts;
     private final ResetRepository resets;
     private final PasswordAttempts passwords;
+    private final PasswordHistory history;
     private final PasswordsConfig config;
     private final Provenances provenances;
     private final UserWriter writer;
     private final Clock clock;
 
     public PasswordChangeService(UserRepository users, UserAccountRepository accounts, AttemptRepository attempts,
-            ResetRepository resets, PasswordAttempts passwords, PasswordsConfig config, UserWriter writer,
-            Provenances provenances, Clock clock) {
+            ResetRepository resets, PasswordAttempts passwords, PasswordHistory history, PasswordsConfig config,
+            UserWriter writer, Provenances provenances, Clock clock) {
         this.provenances = provenances;
         this.writer = writer;
         this.users = users;
@@ -55,6 +56,7 @@ public class PasswordChangeService {
         this.attempts = attempts;
         this.resets = resets;
         this.passwords = passwords;
+        this.history = history;
         this.config = config;
         this.clock = clock;
     }
@@ -73,6 +75,7 @@ public class PasswordChangeService {
      *                                   (counted as a failed sign-in), {@code Password attempts exceeded}
      *                                   while the user is locked out of sign-in
      * @throws io.userpools.common.error.InvalidPasswordException when the new password breaks the policy
+     * @throws io.userpools.common.error.PasswordHistoryPolicyViolationException when it is one of the last n
      * @throws io.userpools.common.error.UserNotFoundException when the user is gone
      */
     public Uni<Void> changePassword(Pool pool, String clientId, UUID sub, UUID session, String previous,
@@ -89,7 +92,7 @@ public class PasswordChangeService {
                     .onItem().ifNull().failWith(UserLookup::notFound)
                     .flatMap(user -> passwords.verify(pool, user, previous).flatMap(checked -> {
                         PasswordPolicyCheck.check(pool.settings().passwordPolicy(), proposed);
-                        return Passwords.hash(proposed);
+                        return history.check(accounts.pool(), pool, user, proposed).flatMap(v -> Passwords.hash(proposed));
                     }).flatMap(hash -> accounts.pool().withTransaction(sql -> users.findBySub(sql, pool.id(), sub, true)
                             .onItem().ifNull().failWith(UserLookup::notFound)
                             .flatMap(locked -> {
@@ -97,7 +100,8 @@ public class PasswordChangeService {
                                     // changed by another call since the check: the previous password is stale
                                     throw new NotAuthorizedException(PasswordAttempts.WRONG_CREDENTIALS);
                                 }
-                                return writer.setPassword(sql, locked, hash, locked.status(), now, by);
+                                return writer.setPassword(sql, locked, hash, locked.status(), now, by)
+                                        .flatMap(v -> history.replaced(sql, pool, locked, now));
                             })
                             .flatMap(v -> config.revokeSessionsOnPasswordChange()
                                     ? resets.revokeSessions(sql, pool.id(), sub, session, now)

@@ -69,6 +69,7 @@ public class PasswordRecoveryService {
     private final AttemptRepository attempts;
     private final CodeIssuer issuer;
     private final ResetRepository resets;
+    private final PasswordHistory history;
     private final PasswordsConfig config;
     private final Provenances provenances;
     private final UserWriter writer;
@@ -76,7 +77,8 @@ public class PasswordRecoveryService {
 
     public PasswordRecoveryService(PublicClients gate, PoolService pools, UserLookup lookup, UserRepository users,
             UserAccountRepository accounts, CodeRepository codes, AttemptRepository attempts, CodeIssuer issuer,
-            ResetRepository resets, PasswordsConfig config, UserWriter writer, Provenances provenances, Clock clock) {
+            ResetRepository resets, PasswordHistory history, PasswordsConfig config, UserWriter writer,
+            Provenances provenances, Clock clock) {
         this.provenances = provenances;
         this.writer = writer;
         this.gate = gate;
@@ -88,6 +90,7 @@ public class PasswordRecoveryService {
         this.attempts = attempts;
         this.issuer = issuer;
         this.resets = resets;
+        this.history = history;
         this.config = config;
         this.clock = clock;
     }
@@ -143,6 +146,7 @@ public class PasswordRecoveryService {
      *                                   channel the user no longer has
      * @throws CodeMismatchException     a wrong code (the fifth burns it)
      * @throws io.userpools.common.error.InvalidPasswordException when the password breaks the policy
+     * @throws io.userpools.common.error.PasswordHistoryPolicyViolationException when it is one of the last n
      */
     public Uni<Void> confirmForgotPassword(ConfirmForgotPasswordCommand command) {
         Provenance by = provenances.user("ConfirmForgotPassword", command.clientId());
@@ -182,8 +186,10 @@ public class PasswordRecoveryService {
                         return miss(sql, stored, now).replaceWith(Outcome.MISMATCH);
                     }
                     PasswordPolicyCheck.check(pool.settings().passwordPolicy(), command.password());
-                    return Passwords.hash(command.password())
+                    return history.check(sql, pool, user, command.password())
+                            .flatMap(v -> Passwords.hash(command.password()))
                             .flatMap(hash -> writer.setPassword(sql, user, hash, UserStatus.CONFIRMED, now, by))
+                            .flatMap(v -> history.replaced(sql, pool, user, now))
                             .flatMap(v -> codes.consume(sql, pool.id(), sub, ResetChannel.PURPOSE, now))
                             .flatMap(v -> resets.forgetMisses(sql, pool.id(), sub))
                             .flatMap(v -> config.revokeSessionsOnPasswordChange()

@@ -94,7 +94,8 @@ public record CreatePoolCommand(
             Boolean requireLowercase,
             Boolean requireNumbers,
             Boolean requireSymbols,
-            Integer temporaryPasswordValidityDays) {
+            Integer temporaryPasswordValidityDays,
+            Integer passwordHistorySize) {
     }
 
     /** Default token lifetimes of the pool's clients, in seconds, within Cognito's bounds. */

@@ -82,12 +82,15 @@ public record PoolSettings(
     public record SmsTemplate(String message) {
     }
 
-    /** Cognito's password policy; the defaults are Cognito's. */
+    /**
+     * Cognito's password policy; the defaults are Cognito's. {@code passwordHistorySize} (0-24, 0 is
+     * off) forbids the last n passwords, the current one included (lifecycle spec 1.3).
+     */
     @RegisterForReflection
     public record PasswordPolicy(int minimumLength, boolean requireUppercase, boolean requireLowercase,
-            boolean requireNumbers, boolean requireSymbols, int temporaryPasswordValidityDays) {
+            boolean requireNumbers, boolean requireSymbols, int temporaryPasswordValidityDays, int passwordHistorySize) {
 
-        public static final PasswordPolicy DEFAULT = new PasswordPolicy(8, true, true, true, true, 7);
+        public static final PasswordPolicy DEFAULT = new PasswordPolicy(8, true, true, true, true, 7, 0);
     }
 
     /** Default token lifetimes for the pool's clients, in seconds. */

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCode
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordHistoryPolicyViolationException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
@@ -167,6 +168,28 @@ class AwsPasswordOperationsTest {
         assertThat(locked).isInstanceOf(NotAuthorizedException.class);
         assertThat(locked.awsErrorDetails().errorMessage()).isEqualTo("Password attempts exceeded");
         assertThat(Lockouts.failures(s.poolId())).isEqualTo(5);
+    }
+
+    @Test
+    void passwordHistorySize() {
+        String poolId = cognito.createUserPool(r -> r.poolName("aws-history")
+                .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(8).passwordHistorySize(2)))).userPool().id();
+        assertThat(cognito.describeUserPool(r -> r.userPoolId(poolId)).userPool().policies().passwordPolicy()
+                .passwordHistorySize()).isEqualTo(2);
+        String clientId = Auth.createPasswordClient(poolId);
+        Auth.confirmedUser(poolId, "hal", Map.of());
+        AwsServiceException reused = awsError(() -> cognito.adminSetUserPassword(r -> r.userPoolId(poolId)
+                .username("hal").password(Auth.PASSWORD).permanent(true)));
+        assertThat(reused).isInstanceOf(PasswordHistoryPolicyViolationException.class);
+        assertThat(reused.awsErrorDetails().errorMessage()).isEqualTo("Password has previously been used.");
+        String token = signIn(new Setup(poolId, clientId, null), "hal", Auth.PASSWORD);
+        cognito.changePassword(r -> r.accessToken(token).previousPassword(Auth.PASSWORD)
+                .proposedPassword("N3w#Passw0rd"));
+        assertThat(awsError(() -> cognito.changePassword(r -> r.accessToken(token).previousPassword("N3w#Passw0rd")
+                .proposedPassword(Auth.PASSWORD)))).isInstanceOf(PasswordHistoryPolicyViolationException.class);
+        assertThat(awsError(() -> cognito.createUserPool(r -> r.poolName("aws-history")
+                .policies(p -> p.passwordPolicy(pp -> pp.passwordHistorySize(25))))))
+                .isInstanceOf(InvalidParameterException.class);
     }
 
     @Test

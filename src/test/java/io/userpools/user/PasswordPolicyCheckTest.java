@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PasswordPolicyCheckTest {
 
-    private static final PasswordPolicy NOTHING_REQUIRED = new PasswordPolicy(6, false, false, false, false, 7);
+    private static final PasswordPolicy NOTHING_REQUIRED = new PasswordPolicy(6, false, false, false, false, 7, 0);
 
     @Test
     void aPasswordMeetingTheDefaultPolicyPasses() {
@@ -33,11 +33,11 @@ class PasswordPolicyCheckTest {
 
     @Test
     void lengthCountsCodePointsAndHonoursThePoolMinimum() {
-        PasswordPolicy twelve = new PasswordPolicy(12, false, false, false, false, 7);
+        PasswordPolicy twelve = new PasswordPolicy(12, false, false, false, false, 7, 0);
         assertFails(twelve, "abcdefghijk", PasswordPolicyCheck.NOT_LONG_ENOUGH);
         assertThatCode(() -> PasswordPolicyCheck.check(twelve, "abcdefghijkl")).doesNotThrowAnyException();
         // 6 emoji are 12 UTF-16 units but 6 characters
-        assertFails(new PasswordPolicy(7, false, false, false, false, 7), "😀😀😀😀😀😀",
+        assertFails(new PasswordPolicy(7, false, false, false, false, 7, 0), "😀😀😀😀😀😀",
                 PasswordPolicyCheck.NOT_LONG_ENOUGH);
     }
 

@@ -90,7 +90,8 @@ public record CreateUserPoolRequest(
             Boolean requireLowercase,
             Boolean requireNumbers,
             Boolean requireSymbols,
-            @Min(0) @Max(365) Integer temporaryPasswordValidityDays) {
+            @Min(0) @Max(365) Integer temporaryPasswordValidityDays,
+            @Min(0) @Max(24) Integer passwordHistorySize) {
     }
 
     /** Default token lifetimes of the pool's clients, in seconds, within Cognito's bounds. */
@@ -161,7 +162,7 @@ public record CreateUserPoolRequest(
                 : new CreatePoolCommand.PasswordPolicyInput(passwordPolicy.minimumLength(),
                         passwordPolicy.requireUppercase(), passwordPolicy.requireLowercase(),
                         passwordPolicy.requireNumbers(), passwordPolicy.requireSymbols(),
-                        passwordPolicy.temporaryPasswordValidityDays());
+                        passwordPolicy.temporaryPasswordValidityDays(), passwordPolicy.passwordHistorySize());
     }
 
     static CreatePoolCommand.TokenValidityInput tokenValidity(TokenValidityRequest tokenValidity) {
