@@ -134,6 +134,11 @@ final class AwsShapes {
             putIfPresent(inviteOut, "EmailMessage", invite.emailMessage());
             putIfPresent(inviteOut, "EmailSubject", invite.emailSubject());
         }
+        if (settings.accountRecovery() != null) {
+            ArrayNode mechanisms = out.putObject("AccountRecoverySetting").putArray("RecoveryMechanisms");
+            settings.accountRecovery().recoveryMechanisms().forEach(option -> mechanisms.addObject()
+                    .put("Priority", option.priority()).put("Name", option.name()));
+        }
         if (estimatedUsers != null) {
             out.put("EstimatedNumberOfUsers", estimatedUsers);
         }
