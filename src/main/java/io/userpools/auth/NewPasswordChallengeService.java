@@ -91,7 +91,7 @@ public class NewPasswordChallengeService {
                 throw new NotAuthorizedException("Invalid session for the user, session is expired.");
             }
             gate.requireSecretHash(client, request.secretHash(), request.username());
-            PasswordPolicyCheck.check(pool.settings().passwordPolicy(), request.newPassword());
+            PasswordPolicyCheck.checkChallengeOrAdmin(pool.settings().passwordPolicy(), request.newPassword());
             return users.findBySub(users.pool(), pool.id(), challenge.sub(), false).flatMap(user -> {
                 if (user == null || user.status() != UserStatus.FORCE_CHANGE_PASSWORD
                         || !namesUser(pool, user, request.username())) {

@@ -47,7 +47,7 @@ public class UserAccountService {
     public Uni<Void> setPassword(String poolId, String name, String password, boolean permanent) {
         Provenance by = provenances.admin("AdminSetUserPassword");
         return pools.get(poolId).flatMap(pool -> {
-            PasswordPolicyCheck.check(pool.settings().passwordPolicy(), password);
+            PasswordPolicyCheck.checkChallengeOrAdmin(pool.settings().passwordPolicy(), password);
             UserStatus status = permanent ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD;
             return lookup.resolve(accounts.pool(), pool, name, false)
                     .flatMap(found -> history.check(accounts.pool(), pool, found, password))

@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPass
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordHistoryPolicyViolationException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RecoveryOptionNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RecoveryOptionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
@@ -189,6 +191,44 @@ class AwsPasswordOperationsTest {
                 .proposedPassword(Auth.PASSWORD)))).isInstanceOf(PasswordHistoryPolicyViolationException.class);
         assertThat(awsError(() -> cognito.createUserPool(r -> r.poolName("aws-history")
                 .policies(p -> p.passwordPolicy(pp -> pp.passwordHistorySize(25))))))
+                .isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
+    void accountRecoverySetting() {
+        String poolId = cognito.createUserPool(r -> r.poolName("aws-recovery").accountRecoverySetting(a -> a
+                .recoveryMechanisms(m -> m.name(RecoveryOptionNameType.VERIFIED_PHONE_NUMBER).priority(2),
+                        m -> m.name(RecoveryOptionNameType.VERIFIED_EMAIL).priority(1)))).userPool().id();
+        assertThat(cognito.describeUserPool(r -> r.userPoolId(poolId)).userPool().accountRecoverySetting()
+                .recoveryMechanisms()).extracting(RecoveryOptionType::nameAsString)
+                .containsExactly("verified_email", "verified_phone_number");
+        String clientId = Auth.createPasswordClient(poolId);
+        Auth.confirmedUser(poolId, "ivy", Map.of("email", "ivy@example.com", "email_verified", "true",
+                "phone_number", "+14325551212", "phone_number_verified", "true"));
+        assertThat(cognito.forgotPassword(r -> r.clientId(clientId).username("ivy")).codeDeliveryDetails()
+                .deliveryMedium()).isEqualTo(DeliveryMediumType.EMAIL);
+
+        cognito.updateUserPool(r -> r.userPoolId(poolId).accountRecoverySetting(a -> a
+                .recoveryMechanisms(m -> m.name(RecoveryOptionNameType.ADMIN_ONLY).priority(1))));
+        AwsServiceException forgot = awsError(() -> cognito.forgotPassword(r -> r.clientId(clientId).username("ivy")));
+        assertThat(forgot).isInstanceOf(NotAuthorizedException.class);
+        assertThat(forgot.awsErrorDetails().errorMessage()).isEqualTo("Contact administrator to reset password.");
+        AwsServiceException reset = awsError(() -> cognito.adminResetUserPassword(r -> r.userPoolId(poolId)
+                .username("ivy")));
+        assertThat(reset).isInstanceOf(InvalidParameterException.class);
+        assertThat(reset.awsErrorDetails().errorMessage())
+                .isEqualTo("Self-service account recovery is not configured for this user pool.");
+
+        cognito.updateUserPool(r -> r.userPoolId(poolId));
+        assertThat(cognito.describeUserPool(r -> r.userPoolId(poolId)).userPool().accountRecoverySetting()).isNull();
+        assertThat(cognito.forgotPassword(r -> r.clientId(clientId).username("ivy")).codeDeliveryDetails()
+                .deliveryMedium()).isEqualTo(DeliveryMediumType.SMS);
+        assertThat(awsError(() -> cognito.updateUserPool(r -> r.userPoolId(poolId).accountRecoverySetting(a -> a
+                .recoveryMechanisms(m -> m.name(RecoveryOptionNameType.ADMIN_ONLY).priority(1),
+                        m -> m.name(RecoveryOptionNameType.VERIFIED_EMAIL).priority(2))))))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThat(awsError(() -> cognito.updateUserPool(r -> r.userPoolId(poolId).accountRecoverySetting(a -> a
+                .recoveryMechanisms(m -> m.name(RecoveryOptionNameType.VERIFIED_EMAIL).priority(3))))))
                 .isInstanceOf(InvalidParameterException.class);
     }
 

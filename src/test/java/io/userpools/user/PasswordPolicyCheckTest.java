@@ -58,6 +58,16 @@ class PasswordPolicyCheckTest {
     }
 
     @Test
+    void challengeAndAdminPathsSayDoesNotConformTo() {
+        assertThatThrownBy(() -> PasswordPolicyCheck.checkChallengeOrAdmin(PasswordPolicy.DEFAULT, "short"))
+                .isInstanceOf(InvalidPasswordException.class)
+                .hasMessage("Password does not conform to policy: Password not long enough");
+        assertThatThrownBy(() -> PasswordPolicyCheck.checkChallengeOrAdmin(PasswordPolicy.DEFAULT, "temppassw0rd#"))
+                .hasMessage("Password does not conform to policy: Password must have uppercase characters");
+        PasswordPolicyCheck.checkChallengeOrAdmin(PasswordPolicy.DEFAULT, "Temp#Passw0rd");
+    }
+
+    @Test
     void rulesThePolicyDoesNotRequireAreNotChecked() {
         assertThatCode(() -> PasswordPolicyCheck.check(NOTHING_REQUIRED, "aaaaaa")).doesNotThrowAnyException();
         assertThatCode(() -> PasswordPolicyCheck.check(NOTHING_REQUIRED, "123456")).doesNotThrowAnyException();
