@@ -6,6 +6,7 @@ import io.userpools.user.UserWriter;
 import io.smallrye.mutiny.Uni;
 import io.userpools.client.Client;
 import io.userpools.common.error.NotAuthorizedException;
+import io.userpools.password.PasswordHistory;
 import io.userpools.pool.Pool;
 import io.userpools.user.PasswordPolicyCheck;
 import io.userpools.user.Passwords;
@@ -32,10 +33,12 @@ public class NewPasswordChallengeService {
     private final ChallengeSessions challenges;
     private final Provenances provenances;
     private final UserWriter writer;
+    private final PasswordHistory history;
     private final Clock clock;
 
     public NewPasswordChallengeService(PublicClients gate, UserRepository users, UserAccountRepository accounts,
-            TokenService tokens, ChallengeSessions challenges, UserWriter writer, Provenances provenances, Clock clock) {
+            TokenService tokens, ChallengeSessions challenges, UserWriter writer, Provenances provenances,
+            PasswordHistory history, Clock clock) {
         this.provenances = provenances;
         this.writer = writer;
         this.gate = gate;
@@ -43,6 +46,7 @@ public class NewPasswordChallengeService {
         this.accounts = accounts;
         this.tokens = tokens;
         this.challenges = challenges;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -53,6 +57,7 @@ public class NewPasswordChallengeService {
      * @throws NotAuthorizedException for an invalid, foreign or expired session, a bad secret
      *                                hash or a disabled user
      * @throws io.userpools.common.error.InvalidPasswordException when the password breaks the policy
+     * @throws io.userpools.common.error.PasswordHistoryPolicyViolationException when it is one of the last n
      */
     public Uni<SignInService.Result> respond(NewPasswordCommand request) {
         return respond(null, request);
@@ -86,7 +91,7 @@ public class NewPasswordChallengeService {
                 throw new NotAuthorizedException("Invalid session for the user, session is expired.");
             }
             gate.requireSecretHash(client, request.secretHash(), request.username());
-            PasswordPolicyCheck.check(pool.settings().passwordPolicy(), request.newPassword());
+            PasswordPolicyCheck.checkChallengeOrAdmin(pool.settings().passwordPolicy(), request.newPassword());
             return users.findBySub(users.pool(), pool.id(), challenge.sub(), false).flatMap(user -> {
                 if (user == null || user.status() != UserStatus.FORCE_CHANGE_PASSWORD
                         || !namesUser(pool, user, request.username())) {
@@ -95,9 +100,11 @@ public class NewPasswordChallengeService {
                 if (!user.enabled()) {
                     throw new NotAuthorizedException("User is disabled.");
                 }
-                return Passwords.hash(request.newPassword())
-                        .flatMap(hash -> writer.setPassword(accounts.pool(), user, hash, UserStatus.CONFIRMED,
-                                clock.instant(), by))
+                return history.check(accounts.pool(), pool, user, request.newPassword())
+                        .flatMap(v -> Passwords.hash(request.newPassword()))
+                        .flatMap(hash -> accounts.pool().withTransaction(sql -> writer.setPassword(sql, user, hash,
+                                UserStatus.CONFIRMED, clock.instant(), by)
+                                .flatMap(v -> history.replaced(sql, pool, user, clock.instant()))))
                         .flatMap(ignored -> tokens.startSession(pool, client, user))
                         .map(t -> new SignInService.Result(t, null, null, null));
             });

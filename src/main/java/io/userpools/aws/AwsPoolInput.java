@@ -1,11 +1,13 @@
 package io.userpools.aws;
 
 import io.userpools.common.error.InvalidParameterException;
+import io.userpools.pool.CreatePoolCommand.AccountRecoveryInput;
 import io.userpools.pool.CreatePoolCommand.AdminCreateUserConfigInput;
 import io.userpools.pool.CreatePoolCommand.EmailTemplateInput;
 import io.userpools.pool.CreatePoolCommand.InviteMessageTemplateInput;
 import io.userpools.pool.CreatePoolCommand.MessagingInput;
 import io.userpools.pool.CreatePoolCommand.PasswordPolicyInput;
+import io.userpools.pool.CreatePoolCommand.RecoveryMechanismInput;
 import io.userpools.pool.CreatePoolCommand.SchemaAttributeInput;
 import io.userpools.pool.CreatePoolCommand.SmsTemplateInput;
 import java.util.ArrayList;
@@ -29,7 +31,8 @@ final class AwsPoolInput {
 
     /** The settings read, as the domain commands take them. */
     record Settings(List<String> autoVerifiedAttributes, List<String> attributesRequireVerificationBeforeUpdate,
-            MessagingInput messaging, PasswordPolicyInput passwordPolicy, AdminCreateUserConfigInput invitations) {
+            MessagingInput messaging, PasswordPolicyInput passwordPolicy, AdminCreateUserConfigInput invitations,
+            AccountRecoveryInput accountRecovery) {
     }
 
     static final AwsInput.Shape SMS_MESSAGE = AwsInput.Shape.of(6, 140, ".*\\{####\\}.*");
@@ -48,10 +51,12 @@ final class AwsPoolInput {
      * somewhere. Run as written, the pattern backtracks quadratically on 20,000 characters.
      */
     private static final Pattern EMAIL_CHARACTERS = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*+");
+    private static final List<String> RECOVERY_NAMES = List.of("verified_email", "verified_phone_number",
+            "admin_only");
     private static final List<String> DATA_TYPES = List.of("String", "Number", "DateTime", "Boolean");
     /** Members of both requests that Userpools has no behaviour for. */
     private static final List<String> UNSUPPORTED = List.of("SmsAuthenticationMessage", "DeviceConfiguration",
-            "SmsConfiguration", "UserPoolAddOns", "AccountRecoverySetting", "UserPoolTier",
+            "SmsConfiguration", "UserPoolAddOns", "UserPoolTier",
             "KeyConfiguration", "IssuerConfiguration");
 
     private final AwsInput in;
@@ -67,7 +72,29 @@ final class AwsPoolInput {
         AwsInput update = in.structure("UserAttributeUpdateSettings");
         List<String> requireVerification = update == null ? null
                 : update.strings("AttributesRequireVerificationBeforeUpdate", AwsInput.ATTRIBUTE_NAME);
-        return new Settings(autoVerified, requireVerification, messaging(), passwordPolicy(), invitations());
+        return new Settings(autoVerified, requireVerification, messaging(), passwordPolicy(), invitations(),
+                accountRecovery());
+    }
+
+    /** {@code AccountRecoverySetting}: 1-2 {@code RecoveryOptionType}s; the rules across them are the domain's. */
+    private AccountRecoveryInput accountRecovery() {
+        AwsInput setting = in.structure("AccountRecoverySetting");
+        if (setting == null) {
+            return null;
+        }
+        List<AwsInput> mechanisms = setting.structures("RecoveryMechanisms", 1, 2, true);
+        if (mechanisms == null) {
+            return null;
+        }
+        List<RecoveryMechanismInput> result = new ArrayList<>();
+        for (AwsInput mechanism : mechanisms) {
+            String name = mechanism.string("Name", ANY, true);
+            if (name != null && !RECOVERY_NAMES.contains(name)) {
+                mechanism.invalid(name, "Name", "Member must satisfy enum value set: " + RECOVERY_NAMES);
+            }
+            result.add(new RecoveryMechanismInput(name, mechanism.integer("Priority", 1, 2, true)));
+        }
+        return new AccountRecoveryInput(result);
     }
 
     /** A {@code SchemaAttributesListType} or {@code CustomAttributesListType}, or null when absent. */
@@ -189,13 +216,10 @@ final class AwsPoolInput {
         if (policy == null) {
             return null;
         }
-        Integer history = policy.integer("PasswordHistorySize", 0, 24, false);
-        if (history != null && history > 0) {
-            unsupported.add("Policies.PasswordPolicy.PasswordHistorySize");
-        }
         return new PasswordPolicyInput(policy.integer("MinimumLength", 6, 99, false),
                 policy.bool("RequireUppercase"), policy.bool("RequireLowercase"), policy.bool("RequireNumbers"),
-                policy.bool("RequireSymbols"), policy.integer("TemporaryPasswordValidityDays", 0, 365, false));
+                policy.bool("RequireSymbols"), policy.integer("TemporaryPasswordValidityDays", 0, 365, false),
+                policy.integer("PasswordHistorySize", 0, 24, false));
     }
 
     /** An email message member: its length, then Cognito's pattern decided in linear time. */

@@ -54,7 +54,8 @@ public class AwsPoolOperations implements AwsOperationGroup {
         pool.refuseUnsupported();
         CreatePoolCommand command = new CreatePoolCommand(name, usernameAttributes, aliasAttributes,
                 settings.autoVerifiedAttributes(), settings.attributesRequireVerificationBeforeUpdate(), caseSensitive,
-                schema, null, settings.messaging(), settings.passwordPolicy(), null, settings.invitations());
+                schema, null, settings.messaging(), settings.passwordPolicy(), null, settings.invitations(),
+                null, settings.accountRecovery());
         return calls.limited(call, null, pools.create(command)).map(created -> {
             ObjectNode out = calls.out();
             AwsShapes.pool(out.putObject("UserPool"), created, calls.region(), 0L);
@@ -100,7 +101,8 @@ public class AwsPoolOperations implements AwsOperationGroup {
         pool.refuseUnsupported();
         UpdatePoolCommand command = new UpdatePoolCommand(name, null, null, null, settings.autoVerifiedAttributes(),
                 settings.attributesRequireVerificationBeforeUpdate(), null, settings.messaging(),
-                settings.passwordPolicy(), null, settings.invitations(), UpdatePoolCommand.Omitted.COGNITO);
+                settings.passwordPolicy(), null, settings.invitations(), null, settings.accountRecovery(),
+                UpdatePoolCommand.Omitted.COGNITO);
         return calls.limited(call, poolId, pools.update(poolId, command)).map(updated -> calls.out());
     }
 

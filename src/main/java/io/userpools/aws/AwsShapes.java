@@ -95,10 +95,14 @@ final class AwsShapes {
         out.put("Arn", "arn:aws:cognito-idp:" + region + ":" + ACCOUNT + ":userpool/" + pool.id());
         PoolSettings settings = pool.settings();
         PasswordPolicy p = settings.passwordPolicy() == null ? PasswordPolicy.DEFAULT : settings.passwordPolicy();
-        out.putObject("Policies").putObject("PasswordPolicy").put("MinimumLength", p.minimumLength())
+        ObjectNode policy = out.putObject("Policies").putObject("PasswordPolicy")
+                .put("MinimumLength", p.minimumLength())
                 .put("RequireUppercase", p.requireUppercase()).put("RequireLowercase", p.requireLowercase())
                 .put("RequireNumbers", p.requireNumbers()).put("RequireSymbols", p.requireSymbols())
                 .put("TemporaryPasswordValidityDays", p.temporaryPasswordValidityDays());
+        if (p.passwordHistorySize() > 0) { // absent when off, as a pool created with only a name answers
+            policy.put("PasswordHistorySize", p.passwordHistorySize());
+        }
         out.put("DeletionProtection", "INACTIVE");
         ArrayNode schema = out.putArray("SchemaAttributes");
         pool.schema().forEach(a -> schemaAttribute(schema.addObject(), a));
@@ -132,6 +136,11 @@ final class AwsShapes {
             putIfPresent(inviteOut, "SMSMessage", invite.smsMessage());
             putIfPresent(inviteOut, "EmailMessage", invite.emailMessage());
             putIfPresent(inviteOut, "EmailSubject", invite.emailSubject());
+        }
+        if (settings.accountRecovery() != null) {
+            ArrayNode mechanisms = out.putObject("AccountRecoverySetting").putArray("RecoveryMechanisms");
+            settings.accountRecovery().recoveryMechanisms().forEach(option -> mechanisms.addObject()
+                    .put("Priority", option.priority()).put("Name", option.name()));
         }
         if (estimatedUsers != null) {
             out.put("EstimatedNumberOfUsers", estimatedUsers);

@@ -53,6 +53,10 @@ public class PasswordRecoveryService {
     public static final String UNKNOWN = "Username/client id combination not found.";
     public static final String CANNOT_RESET = "User password cannot be reset in the current state.";
     public static final String DISABLED = "User is disabled.";
+    /** ForgotPassword in a pool whose recovery is {@code admin_only} (lifecycle spec 4.1 step 2). */
+    public static final String ADMIN_ONLY = "Contact administrator to reset password.";
+    /** AdminResetUserPassword in such a pool (lifecycle spec 4.4 step 2, [D] text). */
+    public static final String NO_SELF_SERVICE = "Self-service account recovery is not configured for this user pool.";
     /** Reset codes are valid for one hour (lifecycle spec 1.2). */
     public static final Duration VALIDITY = Duration.ofHours(1);
     /** The wrong try that burns a code. */
@@ -69,6 +73,7 @@ public class PasswordRecoveryService {
     private final AttemptRepository attempts;
     private final CodeIssuer issuer;
     private final ResetRepository resets;
+    private final PasswordHistory history;
     private final PasswordsConfig config;
     private final Provenances provenances;
     private final UserWriter writer;
@@ -76,7 +81,8 @@ public class PasswordRecoveryService {
 
     public PasswordRecoveryService(PublicClients gate, PoolService pools, UserLookup lookup, UserRepository users,
             UserAccountRepository accounts, CodeRepository codes, AttemptRepository attempts, CodeIssuer issuer,
-            ResetRepository resets, PasswordsConfig config, UserWriter writer, Provenances provenances, Clock clock) {
+            ResetRepository resets, PasswordHistory history, PasswordsConfig config, UserWriter writer,
+            Provenances provenances, Clock clock) {
         this.provenances = provenances;
         this.writer = writer;
         this.gate = gate;
@@ -88,19 +94,21 @@ public class PasswordRecoveryService {
         this.attempts = attempts;
         this.issuer = issuer;
         this.resets = resets;
+        this.history = history;
         this.config = config;
         this.clock = clock;
     }
 
     /**
-     * ForgotPassword: a reset code to the user's verified phone number, else verified email. The
+     * ForgotPassword: a reset code to the first verified channel of the pool's recovery setting
+     * (without one: the verified phone number, else the verified email). The
      * status does not change; the old password keeps working until the reset is confirmed. A
      * client with PreventUserExistenceErrors ENABLED gets simulated delivery details, and nothing
      * is sent, for an unknown, disabled or FORCE_CHANGE_PASSWORD user or one without a channel.
      *
      * @throws ResourceNotFoundException  for an unknown client
-     * @throws NotAuthorizedException     for a missing or wrong secret hash, a disabled user, or a
-     *                                    user in FORCE_CHANGE_PASSWORD
+     * @throws NotAuthorizedException     for a missing or wrong secret hash, a pool whose recovery is
+     *                                    {@code admin_only}, a disabled user, or a user in FORCE_CHANGE_PASSWORD
      * @throws UserNotFoundException      for an unknown user
      * @throws InvalidParameterException  when the user has no verified email or phone number
      * @throws io.userpools.common.error.LimitExceededException after 10 resets or confirmations in the hour
@@ -109,12 +117,16 @@ public class PasswordRecoveryService {
     public Uni<CodeDeliveryDetails> forgotPassword(ForgotPasswordCommand command) {
         return gate.clientAndPool(command.clientId()).flatMap(cp -> {
             gate.requireSecretHash(cp.client(), command.secretHash(), command.username());
+            if (adminOnly(cp.pool())) {
+                throw new NotAuthorizedException(ADMIN_ONLY);
+            }
             boolean hide = cp.client().settings().hidesUserExistence();
             return lookup.resolve(users.pool(), cp.pool(), command.username(), false)
                     .onFailure(UserNotFoundException.class).recoverWithUni(e -> hide ? Uni.createFrom().nullItem()
                             : Uni.createFrom().failure(new UserNotFoundException(UNKNOWN)))
                     .flatMap(user -> {
-                        Map<String, String> channel = user == null ? Map.of() : ResetChannel.of(user.attributes());
+                        Map<String, String> channel = user == null ? Map.of()
+                                : ResetChannel.of(cp.pool().settings().accountRecovery(), user.attributes());
                         CognitoException refused = user == null ? null : refusal(user, channel, false);
                         if (user == null || refused != null) {
                             if (hide) {
@@ -143,6 +155,7 @@ public class PasswordRecoveryService {
      *                                   channel the user no longer has
      * @throws CodeMismatchException     a wrong code (the fifth burns it)
      * @throws io.userpools.common.error.InvalidPasswordException when the password breaks the policy
+     * @throws io.userpools.common.error.PasswordHistoryPolicyViolationException when it is one of the last n
      */
     public Uni<Void> confirmForgotPassword(ConfirmForgotPasswordCommand command) {
         Provenance by = provenances.user("ConfirmForgotPassword", command.clientId());
@@ -182,8 +195,10 @@ public class PasswordRecoveryService {
                         return miss(sql, stored, now).replaceWith(Outcome.MISMATCH);
                     }
                     PasswordPolicyCheck.check(pool.settings().passwordPolicy(), command.password());
-                    return Passwords.hash(command.password())
+                    return history.check(sql, pool, user, command.password())
+                            .flatMap(v -> Passwords.hash(command.password()))
                             .flatMap(hash -> writer.setPassword(sql, user, hash, UserStatus.CONFIRMED, now, by))
+                            .flatMap(v -> history.replaced(sql, pool, user, now))
                             .flatMap(v -> codes.consume(sql, pool.id(), sub, ResetChannel.PURPOSE, now))
                             .flatMap(v -> resets.forgetMisses(sql, pool.id(), sub))
                             .flatMap(v -> config.revokeSessionsOnPasswordChange()
@@ -209,19 +224,27 @@ public class PasswordRecoveryService {
      * @throws ResourceNotFoundException for an unknown pool
      * @throws UserNotFoundException     when nothing matches the name
      * @throws NotAuthorizedException    for a disabled user, or one in FORCE_CHANGE_PASSWORD or UNCONFIRMED
-     * @throws InvalidParameterException when the user has no verified email or phone number
+     * @throws InvalidParameterException when the pool's recovery is {@code admin_only}, or the user has no
+     *                                   verified email or phone number its recovery setting allows
      * @throws io.userpools.common.error.UserLambdaValidationException and the other trigger and channel failures
      */
     public Uni<Void> adminResetUserPassword(String poolId, String name, Map<String, String> clientMetadata) {
         Provenance by = provenances.admin("AdminResetUserPassword");
         return pools.get(poolId).flatMap(pool -> lookup.resolve(users.pool(), pool, name, false).flatMap(user -> {
-            Map<String, String> channel = ResetChannel.of(user.attributes());
+            if (adminOnly(pool)) {
+                throw new InvalidParameterException(NO_SELF_SERVICE);
+            }
+            Map<String, String> channel = ResetChannel.of(pool.settings().accountRecovery(), user.attributes());
             CognitoException refused = refusal(user, channel, true);
             if (refused != null) {
                 throw refused;
             }
             return issue(pool, user, channel, null, clientMetadata, by);
         })).replaceWithVoid();
+    }
+
+    private static boolean adminOnly(Pool pool) {
+        return pool.settings().accountRecovery() != null && pool.settings().accountRecovery().adminOnly();
     }
 
     /** Why this user may not get a reset code, or null (lifecycle spec 4.1 steps 3-5, 4.4 steps 3-5). */

@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * Where a password reset code goes, and its texts (lifecycle spec 2.3, 2.2, 8.1, 8.5). Pure.
  *
- * <p>Pools have no {@code AccountRecoverySetting} yet, so the legacy order applies: the verified
- * phone number first, then the verified email. A value qualifies only when it is present and its
- * {@code *_verified} flag is {@code "true"}; one channel per message, never both.
+ * <p>The pool's {@code AccountRecoverySetting} gives the order; without one the legacy order
+ * applies: the verified phone number first, then the verified email. A value qualifies only when
+ * it is present and its {@code *_verified} flag is {@code "true"}; if the first does not, the next
+ * is tried; one channel per message, never both. {@code admin_only} gives no channel.
  */
 public final class ResetChannel {
 
@@ -25,15 +26,25 @@ public final class ResetChannel {
     /** The built-in reset body (lifecycle spec 8.5), used where the pool kept the default template. */
     public static final String DEFAULT_BODY = "Your password reset code is {####}";
 
+    private static final String VERIFIED = "verified_";
     private static final List<String> LEGACY_ORDER = List.of(StandardAttributes.PHONE_NUMBER,
             StandardAttributes.EMAIL);
 
     private ResetChannel() {
     }
 
-    /** The channel: a map of one attribute to its value, or an empty map when none qualifies. */
+    /** The channel in the legacy order (a pool without recovery setting). */
     public static Map<String, String> of(Map<String, String> attributes) {
-        for (String attribute : LEGACY_ORDER) {
+        return of(null, attributes);
+    }
+
+    /**
+     * The channel: a map of one attribute to its value, or an empty map when none qualifies.
+     *
+     * @param recovery the pool's setting, null for the legacy order
+     */
+    public static Map<String, String> of(PoolSettings.AccountRecovery recovery, Map<String, String> attributes) {
+        for (String attribute : order(recovery)) {
             String value = attributes.get(attribute);
             if (value != null && !value.isEmpty()
                     && "true".equals(attributes.get(StandardAttributes.verifiedFlagOf(attribute)))) {
@@ -41,6 +52,15 @@ public final class ResetChannel {
             }
         }
         return Map.of();
+    }
+
+    /** The attributes a reset code may go to, first choice first. */
+    static List<String> order(PoolSettings.AccountRecovery recovery) {
+        if (recovery == null) {
+            return LEGACY_ORDER;
+        }
+        return recovery.recoveryMechanisms().stream().map(PoolSettings.RecoveryMechanism::name)
+                .filter(name -> name.startsWith(VERIFIED)).map(name -> name.substring(VERIFIED.length())).toList();
     }
 
     /** What a code row stores as its target: the channel's attribute and value, so both bind the code. */
@@ -81,7 +101,8 @@ public final class ResetChannel {
     /**
      * The delivery details answered for a user that does not exist (or may not reset) when the
      * client hides user existence: nothing is sent. A name that looks like an email or phone
-     * number is masked as it is; otherwise a fake destination made from {@code seed} (an HMAC of
+     * number is masked as it is; otherwise a fake destination, on the medium of the pool's first
+     * recovery mechanism when it has a setting, made from {@code seed} (an HMAC of
      * the name under a server key), so that repeated calls answer the same.
      */
     public static CodeDeliveryDetails simulated(Pool pool, String username, byte[] seed) {
@@ -91,9 +112,12 @@ public final class ResetChannel {
         if (username.indexOf('@') > 0) {
             return CodeDeliveryDetails.of(StandardAttributes.EMAIL, username);
         }
-        boolean phone = pool.isAutoVerified(StandardAttributes.PHONE_NUMBER)
+        List<String> recovery = pool.settings().accountRecovery() == null ? List.of()
+                : order(pool.settings().accountRecovery());
+        boolean phone = recovery.isEmpty() ? pool.isAutoVerified(StandardAttributes.PHONE_NUMBER)
                 && !pool.isAutoVerified(StandardAttributes.EMAIL)
-                || pool.isUsernameAttribute(StandardAttributes.PHONE_NUMBER);
+                || pool.isUsernameAttribute(StandardAttributes.PHONE_NUMBER)
+                : recovery.get(0).equals(StandardAttributes.PHONE_NUMBER);
         if (phone) {
             StringBuilder digits = new StringBuilder("+1");
             for (int i = 0; i < 10; i++) {

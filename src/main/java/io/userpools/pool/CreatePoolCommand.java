@@ -20,9 +20,10 @@ public record CreatePoolCommand(
         PasswordPolicyInput passwordPolicy,
         TokenValidityInput tokenValidity,
         AdminCreateUserConfigInput adminCreateUserConfig,
-        HistoryInput history) {
+        HistoryInput history,
+        AccountRecoveryInput accountRecoverySetting) {
 
-    /** A command without history settings (every value kept), as the AWS facade sends. */
+    /** A command without history settings (every value kept) nor account recovery setting. */
     public CreatePoolCommand(String name, List<String> usernameAttributes, List<String> aliasAttributes,
             List<String> autoVerifiedAttributes, List<String> attributesRequireVerificationBeforeUpdate,
             Boolean usernameCaseSensitive, List<SchemaAttributeInput> schema, TriggersInput triggers,
@@ -30,7 +31,7 @@ public record CreatePoolCommand(
             AdminCreateUserConfigInput adminCreateUserConfig) {
         this(name, usernameAttributes, aliasAttributes, autoVerifiedAttributes,
                 attributesRequireVerificationBeforeUpdate, usernameCaseSensitive, schema, triggers, messaging,
-                passwordPolicy, tokenValidity, adminCreateUserConfig, null);
+                passwordPolicy, tokenValidity, adminCreateUserConfig, null, null);
     }
 
     /** A command without AdminCreateUser configuration (Cognito's defaults). */
@@ -40,11 +41,18 @@ public record CreatePoolCommand(
             MessagingInput messaging, PasswordPolicyInput passwordPolicy, TokenValidityInput tokenValidity) {
         this(name, usernameAttributes, aliasAttributes, autoVerifiedAttributes,
                 attributesRequireVerificationBeforeUpdate, usernameCaseSensitive, schema, triggers, messaging,
-                passwordPolicy, tokenValidity, null, null);
+                passwordPolicy, tokenValidity, null, null, null);
     }
 
     /** The change history's settings: attributes whose values history does not keep (names as in the schema). */
     public record HistoryInput(List<String> unkeptAttributes) {
+    }
+
+    /** AccountRecoverySetting: 1 or 2 mechanisms with their priorities. */
+    public record AccountRecoveryInput(List<RecoveryMechanismInput> recoveryMechanisms) {
+    }
+
+    public record RecoveryMechanismInput(String name, Integer priority) {
     }
 
     /**
@@ -94,7 +102,8 @@ public record CreatePoolCommand(
             Boolean requireLowercase,
             Boolean requireNumbers,
             Boolean requireSymbols,
-            Integer temporaryPasswordValidityDays) {
+            Integer temporaryPasswordValidityDays,
+            Integer passwordHistorySize) {
     }
 
     /** Default token lifetimes of the pool's clients, in seconds, within Cognito's bounds. */

@@ -86,7 +86,8 @@ public class PoolService {
                 PoolSettingsBuilder.passwordPolicy(request.passwordPolicy(), request.adminCreateUserConfig()),
                 PoolSettingsBuilder.tokenValidity(request.tokenValidity()),
                 PoolSettingsBuilder.adminCreateUserConfig(request.adminCreateUserConfig()),
-                PoolSettingsBuilder.history(request.history(), schema));
+                PoolSettingsBuilder.history(request.history(), schema),
+                AccountRecoveryBuilder.accountRecovery(request.accountRecoverySetting()));
         Instant now = now();
         return new Pool(newPoolId(), request.name(), settings, schema, now, now);
     }
@@ -172,7 +173,8 @@ public class PoolService {
                 keep && c.tokenValidity() == null ? current.tokenValidity()
                         : PoolSettingsBuilder.tokenValidity(c.tokenValidity()),
                 PoolSettingsBuilder.adminCreateUserConfig(c.adminCreateUserConfig()), // reset when omitted, L 7.1
-                keep && c.history() == null ? current.history() : PoolSettingsBuilder.history(c.history(), pool.schema()));
+                keep && c.history() == null ? current.history() : PoolSettingsBuilder.history(c.history(), pool.schema()),
+                AccountRecoveryBuilder.accountRecovery(c.accountRecoverySetting())); // absent: legacy, L 7.1
         return new Pool(pool.id(), c.name() == null ? pool.name() : c.name(), settings, pool.schema(),
                 pool.createdAt(), now());
     }

@@ -21,15 +21,17 @@ public record PoolSettings(
         PasswordPolicy passwordPolicy,
         TokenValidity tokenValidity,
         AdminCreateUserConfig adminCreateUserConfig,
-        History history) {
+        History history,
+        AccountRecovery accountRecovery) {
 
-    /** Settings that keep every attribute's values in the change history. */
+    /** Settings that keep every attribute's values in the change history, without account recovery setting. */
     public PoolSettings(List<String> usernameAttributes, List<String> aliasAttributes,
             List<String> autoVerifiedAttributes, List<String> attributesRequireVerificationBeforeUpdate,
             boolean usernameCaseSensitive, Triggers triggers, Messaging messaging, PasswordPolicy passwordPolicy,
             TokenValidity tokenValidity, AdminCreateUserConfig adminCreateUserConfig) {
         this(usernameAttributes, aliasAttributes, autoVerifiedAttributes, attributesRequireVerificationBeforeUpdate,
-                usernameCaseSensitive, triggers, messaging, passwordPolicy, tokenValidity, adminCreateUserConfig, null);
+                usernameCaseSensitive, triggers, messaging, passwordPolicy, tokenValidity, adminCreateUserConfig, null,
+                null);
     }
 
     /** Settings without an AdminCreateUser configuration: {@link AdminCreateUserConfig#DEFAULT} applies. */
@@ -38,12 +40,34 @@ public record PoolSettings(
             boolean usernameCaseSensitive, Triggers triggers, Messaging messaging, PasswordPolicy passwordPolicy,
             TokenValidity tokenValidity) {
         this(usernameAttributes, aliasAttributes, autoVerifiedAttributes, attributesRequireVerificationBeforeUpdate,
-                usernameCaseSensitive, triggers, messaging, passwordPolicy, tokenValidity, null, null);
+                usernameCaseSensitive, triggers, messaging, passwordPolicy, tokenValidity, null, null, null);
     }
 
     /** The AdminCreateUser configuration, Cognito's default for pools stored without one. */
     public AdminCreateUserConfig invitations() {
         return adminCreateUserConfig == null ? AdminCreateUserConfig.DEFAULT : adminCreateUserConfig;
+    }
+
+    /**
+     * Cognito's AccountRecoverySetting (lifecycle spec 2.3): where a password reset code goes, in
+     * priority order ({@code verified_phone_number}, {@code verified_email}), or {@code admin_only}
+     * alone, which allows no self-service reset. A pool without one (null) uses the legacy order,
+     * phone then email.
+     */
+    @RegisterForReflection
+    public record AccountRecovery(List<RecoveryMechanism> recoveryMechanisms) {
+
+        public static final String ADMIN_ONLY = "admin_only";
+
+        /** Whether self-service recovery is off (only {@code admin_only}). */
+        public boolean adminOnly() {
+            return recoveryMechanisms.stream().anyMatch(m -> ADMIN_ONLY.equals(m.name()));
+        }
+    }
+
+    /** One recovery mechanism and its priority (1 first). */
+    @RegisterForReflection
+    public record RecoveryMechanism(String name, int priority) {
     }
 
     /** The custom message webhook. The secret signs each call. */
@@ -82,12 +106,15 @@ public record PoolSettings(
     public record SmsTemplate(String message) {
     }
 
-    /** Cognito's password policy; the defaults are Cognito's. */
+    /**
+     * Cognito's password policy; the defaults are Cognito's. {@code passwordHistorySize} (0-24, 0 is
+     * off) forbids the last n passwords, the current one included (lifecycle spec 1.3).
+     */
     @RegisterForReflection
     public record PasswordPolicy(int minimumLength, boolean requireUppercase, boolean requireLowercase,
-            boolean requireNumbers, boolean requireSymbols, int temporaryPasswordValidityDays) {
+            boolean requireNumbers, boolean requireSymbols, int temporaryPasswordValidityDays, int passwordHistorySize) {
 
-        public static final PasswordPolicy DEFAULT = new PasswordPolicy(8, true, true, true, true, 7);
+        public static final PasswordPolicy DEFAULT = new PasswordPolicy(8, true, true, true, true, 7, 0);
     }
 
     /** Default token lifetimes for the pool's clients, in seconds. */

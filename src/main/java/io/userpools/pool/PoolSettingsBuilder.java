@@ -128,7 +128,8 @@ public final class PoolSettingsBuilder {
                 request.requireNumbers() == null ? d.requireNumbers() : request.requireNumbers(),
                 request.requireSymbols() == null ? d.requireSymbols() : request.requireSymbols(),
                 request.temporaryPasswordValidityDays() == null ? d.temporaryPasswordValidityDays()
-                        : request.temporaryPasswordValidityDays());
+                        : request.temporaryPasswordValidityDays(),
+                request.passwordHistorySize() == null ? d.passwordHistorySize() : request.passwordHistorySize());
     }
 
     /**
@@ -153,7 +154,7 @@ public final class PoolSettingsBuilder {
             return policy;
         }
         return new PasswordPolicy(policy.minimumLength(), policy.requireUppercase(), policy.requireLowercase(),
-                policy.requireNumbers(), policy.requireSymbols(), legacy);
+                policy.requireNumbers(), policy.requireSymbols(), legacy, policy.passwordHistorySize());
     }
 
     /**

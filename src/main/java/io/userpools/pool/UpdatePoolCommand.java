@@ -28,9 +28,10 @@ public record UpdatePoolCommand(
         TokenValidityInput tokenValidity,
         AdminCreateUserConfigInput adminCreateUserConfig,
         HistoryInput history,
+        CreatePoolCommand.AccountRecoveryInput accountRecoverySetting,
         Omitted omitted) {
 
-    /** A command without history settings: kept as they are ({@link Omitted#COGNITO}) or reset to none. */
+    /** Without history settings (kept by {@link Omitted#COGNITO}, else reset) nor recovery setting. */
     public UpdatePoolCommand(String name, List<String> usernameAttributes, List<String> aliasAttributes,
             Boolean usernameCaseSensitive, List<String> autoVerifiedAttributes,
             List<String> attributesRequireVerificationBeforeUpdate, TriggersInput triggers, MessagingInput messaging,
@@ -38,7 +39,7 @@ public record UpdatePoolCommand(
             AdminCreateUserConfigInput adminCreateUserConfig, Omitted omitted) {
         this(name, usernameAttributes, aliasAttributes, usernameCaseSensitive, autoVerifiedAttributes,
                 attributesRequireVerificationBeforeUpdate, triggers, messaging, passwordPolicy, tokenValidity,
-                adminCreateUserConfig, null, omitted);
+                adminCreateUserConfig, null, null, omitted);
     }
 
     /** What a setting left out of the request means. */

@@ -3,6 +3,7 @@ package io.userpools.user;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.List;
 
 /** Password hashing with bcrypt (Elytron), always off the event loop. */
 public final class Passwords {
@@ -35,6 +36,15 @@ public final class Passwords {
      */
     public static Uni<Boolean> matches(String password, String hash) {
         return Uni.createFrom().item(() -> check(password, hash))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * Whether the password matches any of the hashes (one bcrypt check each, in order, stopping at
+     * the first match), computed on a worker thread.
+     */
+    public static Uni<Boolean> matchesAny(String password, List<String> hashes) {
+        return Uni.createFrom().item(() -> hashes.stream().anyMatch(hash -> BcryptUtil.matches(password, hash)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

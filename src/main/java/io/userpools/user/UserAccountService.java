@@ -4,6 +4,7 @@ import io.userpools.history.Provenance;
 import io.userpools.history.Provenances;
 import io.smallrye.mutiny.Uni;
 
+import io.userpools.password.PasswordHistory;
 import io.userpools.pool.PoolService;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -20,14 +21,17 @@ public class UserAccountService {
     private final UserAccountRepository accounts;
     private final Provenances provenances;
     private final UserWriter writer;
+    private final PasswordHistory history;
     private final Clock clock;
 
-    public UserAccountService(PoolService pools, UserLookup lookup, UserAccountRepository accounts, UserWriter writer, Provenances provenances, Clock clock) {
+    public UserAccountService(PoolService pools, UserLookup lookup, UserAccountRepository accounts, UserWriter writer,
+            Provenances provenances, PasswordHistory history, Clock clock) {
         this.provenances = provenances;
         this.writer = writer;
         this.pools = pools;
         this.lookup = lookup;
         this.accounts = accounts;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -37,17 +41,20 @@ public class UserAccountService {
      *
      * @throws io.userpools.common.error.ResourceNotFoundException for an unknown pool
      * @throws io.userpools.common.error.InvalidPasswordException when the password breaks the policy
+     * @throws io.userpools.common.error.PasswordHistoryPolicyViolationException when it is one of the last n
      * @throws io.userpools.common.error.UserNotFoundException when nothing matches the name
      */
     public Uni<Void> setPassword(String poolId, String name, String password, boolean permanent) {
         Provenance by = provenances.admin("AdminSetUserPassword");
         return pools.get(poolId).flatMap(pool -> {
-            PasswordPolicyCheck.check(pool.settings().passwordPolicy(), password);
+            PasswordPolicyCheck.checkChallengeOrAdmin(pool.settings().passwordPolicy(), password);
             UserStatus status = permanent ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD;
             return lookup.resolve(accounts.pool(), pool, name, false)
-                    .flatMap(found -> Passwords.hash(password))
+                    .flatMap(found -> history.check(accounts.pool(), pool, found, password))
+                    .flatMap(checked -> Passwords.hash(password))
                     .flatMap(hash -> accounts.pool().withTransaction(sql -> lookup.resolve(sql, pool, name, true)
-                            .flatMap(user -> writer.setPassword(sql, user, hash, status, clock.instant(), by))));
+                            .flatMap(user -> writer.setPassword(sql, user, hash, status, clock.instant(), by)
+                                    .flatMap(v -> history.replaced(sql, pool, user, clock.instant())))));
         });
     }
 

@@ -212,7 +212,7 @@ class SignInTest {
         Map<String, Object> answer = new HashMap<>(Map.of("clientId", clientId, "challengeName", "NEW_PASSWORD_REQUIRED",
                 "session", session, "username", "dave", "newPassword", "short"));
         fails(answer, "/auth/respond-to-challenge", 400, "InvalidPasswordException",
-                "Password did not conform with policy: Password not long enough");
+                "Password does not conform to policy: Password not long enough");
         answer.put("newPassword", "N3w#Passw0rd");
         answer.put("session", session.substring(0, session.length() - 2) + "AA");
         fails(answer, "/auth/respond-to-challenge", 401, "NotAuthorizedException", "Invalid session for the user.");

@@ -6,9 +6,7 @@ import static io.userpools.aws.AwsClients.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.userpools.support.Db;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import io.userpools.support.Lockouts;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -153,12 +151,7 @@ class AwsAuthFlowsTest extends AwsSdkTest {
         for (int i = 0; i < 5; i++) {
             awsError(() -> adminSignIn(pool, clientId, "ned", "Wrong#Passw0rd"));
         }
-        // hold the lockout a minute, so that a slow machine cannot let it run out
-        try (Connection db = Db.connect(); PreparedStatement hold = db.prepareStatement(
-                "UPDATE sign_in_failures SET locked_until = now() + interval '60 seconds' WHERE pool_id = ?")) {
-            hold.setString(1, pool);
-            assertThat(hold.executeUpdate()).isEqualTo(1);
-        }
+        Lockouts.hold(pool);
         assertError(awsError(() -> adminSignIn(pool, clientId, "ned", PASSWORD)),
                 "NotAuthorizedException", "Password attempts exceeded");
         assertError(awsError(() -> cognito.initiateAuth(r -> r.clientId(clientId)

@@ -7,8 +7,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.userpools.support.Api;
 import io.userpools.support.Auth;
+import io.userpools.support.Lockouts;
 import io.userpools.support.Mailbox;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +31,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCode
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordHistoryPolicyViolationException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RecoveryOptionNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RecoveryOptionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
@@ -146,6 +151,85 @@ class AwsPasswordOperationsTest {
         assertThat(awsError(() -> cognito.changePassword(r -> r.accessToken("not.a.token")
                 .previousPassword(Auth.PASSWORD).proposedPassword("N3w#Passw0rd"))))
                 .isInstanceOf(NotAuthorizedException.class);
+    }
+
+    @Test
+    void changePasswordFeedsAndHonoursTheSignInLockout() throws SQLException {
+        Setup s = userWithVerifiedEmail("cid");
+        String token = signIn(s, "cid", Auth.PASSWORD);
+        for (int i = 0; i < 4; i++) {
+            assertThat(awsError(() -> cognito.changePassword(r -> r.accessToken(token)
+                    .previousPassword("Wr0ng#Passw0rd").proposedPassword("N3w#Passw0rd"))).awsErrorDetails()
+                    .errorMessage()).isEqualTo("Incorrect username or password.");
+        }
+        assertThat(awsError(() -> signIn(s, "cid", "Wr0ng#Passw0rd")).awsErrorDetails().errorMessage())
+                .isEqualTo("Incorrect username or password.");
+        Lockouts.hold(s.poolId());
+        AwsServiceException locked = awsError(() -> cognito.changePassword(r -> r.accessToken(token)
+                .previousPassword(Auth.PASSWORD).proposedPassword("N3w#Passw0rd")));
+        assertThat(locked).isInstanceOf(NotAuthorizedException.class);
+        assertThat(locked.awsErrorDetails().errorMessage()).isEqualTo("Password attempts exceeded");
+        assertThat(Lockouts.failures(s.poolId())).isEqualTo(5);
+    }
+
+    @Test
+    void passwordHistorySize() {
+        String poolId = cognito.createUserPool(r -> r.poolName("aws-history")
+                .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(8).passwordHistorySize(2)))).userPool().id();
+        assertThat(cognito.describeUserPool(r -> r.userPoolId(poolId)).userPool().policies().passwordPolicy()
+                .passwordHistorySize()).isEqualTo(2);
+        String clientId = Auth.createPasswordClient(poolId);
+        Auth.confirmedUser(poolId, "hal", Map.of());
+        AwsServiceException reused = awsError(() -> cognito.adminSetUserPassword(r -> r.userPoolId(poolId)
+                .username("hal").password(Auth.PASSWORD).permanent(true)));
+        assertThat(reused).isInstanceOf(PasswordHistoryPolicyViolationException.class);
+        assertThat(reused.awsErrorDetails().errorMessage()).isEqualTo("Password has previously been used.");
+        String token = signIn(new Setup(poolId, clientId, null), "hal", Auth.PASSWORD);
+        cognito.changePassword(r -> r.accessToken(token).previousPassword(Auth.PASSWORD)
+                .proposedPassword("N3w#Passw0rd"));
+        assertThat(awsError(() -> cognito.changePassword(r -> r.accessToken(token).previousPassword("N3w#Passw0rd")
+                .proposedPassword(Auth.PASSWORD)))).isInstanceOf(PasswordHistoryPolicyViolationException.class);
+        assertThat(awsError(() -> cognito.createUserPool(r -> r.poolName("aws-history")
+                .policies(p -> p.passwordPolicy(pp -> pp.passwordHistorySize(25))))))
+                .isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
+    void accountRecoverySetting() {
+        String poolId = cognito.createUserPool(r -> r.poolName("aws-recovery").accountRecoverySetting(a -> a
+                .recoveryMechanisms(m -> m.name(RecoveryOptionNameType.VERIFIED_PHONE_NUMBER).priority(2),
+                        m -> m.name(RecoveryOptionNameType.VERIFIED_EMAIL).priority(1)))).userPool().id();
+        assertThat(cognito.describeUserPool(r -> r.userPoolId(poolId)).userPool().accountRecoverySetting()
+                .recoveryMechanisms()).extracting(RecoveryOptionType::nameAsString)
+                .containsExactly("verified_email", "verified_phone_number");
+        String clientId = Auth.createPasswordClient(poolId);
+        Auth.confirmedUser(poolId, "ivy", Map.of("email", "ivy@example.com", "email_verified", "true",
+                "phone_number", "+14325551212", "phone_number_verified", "true"));
+        assertThat(cognito.forgotPassword(r -> r.clientId(clientId).username("ivy")).codeDeliveryDetails()
+                .deliveryMedium()).isEqualTo(DeliveryMediumType.EMAIL);
+
+        cognito.updateUserPool(r -> r.userPoolId(poolId).accountRecoverySetting(a -> a
+                .recoveryMechanisms(m -> m.name(RecoveryOptionNameType.ADMIN_ONLY).priority(1))));
+        AwsServiceException forgot = awsError(() -> cognito.forgotPassword(r -> r.clientId(clientId).username("ivy")));
+        assertThat(forgot).isInstanceOf(NotAuthorizedException.class);
+        assertThat(forgot.awsErrorDetails().errorMessage()).isEqualTo("Contact administrator to reset password.");
+        AwsServiceException reset = awsError(() -> cognito.adminResetUserPassword(r -> r.userPoolId(poolId)
+                .username("ivy")));
+        assertThat(reset).isInstanceOf(InvalidParameterException.class);
+        assertThat(reset.awsErrorDetails().errorMessage())
+                .isEqualTo("Self-service account recovery is not configured for this user pool.");
+
+        cognito.updateUserPool(r -> r.userPoolId(poolId));
+        assertThat(cognito.describeUserPool(r -> r.userPoolId(poolId)).userPool().accountRecoverySetting()).isNull();
+        assertThat(cognito.forgotPassword(r -> r.clientId(clientId).username("ivy")).codeDeliveryDetails()
+                .deliveryMedium()).isEqualTo(DeliveryMediumType.SMS);
+        assertThat(awsError(() -> cognito.updateUserPool(r -> r.userPoolId(poolId).accountRecoverySetting(a -> a
+                .recoveryMechanisms(m -> m.name(RecoveryOptionNameType.ADMIN_ONLY).priority(1),
+                        m -> m.name(RecoveryOptionNameType.VERIFIED_EMAIL).priority(2))))))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThat(awsError(() -> cognito.updateUserPool(r -> r.userPoolId(poolId).accountRecoverySetting(a -> a
+                .recoveryMechanisms(m -> m.name(RecoveryOptionNameType.VERIFIED_EMAIL).priority(3))))))
+                .isInstanceOf(InvalidParameterException.class);
     }
 
     @Test

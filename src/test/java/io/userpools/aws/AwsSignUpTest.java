@@ -129,6 +129,23 @@ class AwsSignUpTest {
     }
 
     @Test
+    void validationDataIsShapeCheckedThenIgnored() {
+        emailPool();
+        SignUpResponse signedUp = anonymous.signUp(r -> r.clientId(clientId).username("vic").password("Corr3ct#Horse")
+                .userAttributes(AttributeType.builder().name("email").value(email()).build())
+                .validationData(AttributeType.builder().name("captcha").value("token-1").build()));
+        assertThat(signedUp.userConfirmed()).isFalse();
+        assertThat(admin.adminGetUser(r -> r.userPoolId(poolId).username("vic")).userAttributes())
+                .extracting(AttributeType::name).doesNotContain("captcha");
+        InvalidParameterException tooLong = failure(InvalidParameterException.class,
+                () -> anonymous.signUp(r -> r.clientId(clientId).username("vin").password("Corr3ct#Horse")
+                        .validationData(AttributeType.builder().name("x".repeat(33)).value("v").build())));
+        assertThat(tooLong.awsErrorDetails().errorMessage()).contains("validationData");
+        assertThat(failure(UserNotFoundException.class,
+                () -> admin.adminGetUser(r -> r.userPoolId(poolId).username("vin")))).isNotNull();
+    }
+
+    @Test
     void signUpErrorsAndAdminConfirmSignUp() {
         emailPool();
         InvalidParameterException noPassword = failure(InvalidParameterException.class,

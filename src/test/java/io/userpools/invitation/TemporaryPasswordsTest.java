@@ -23,7 +23,7 @@ class TemporaryPasswordsTest {
         for (int length : new int[] {6, 7, 8, 9, 16, 64, 99}) {
             for (int flags = 0; flags < 16; flags++) {
                 PasswordPolicy policy = new PasswordPolicy(length, (flags & 1) != 0, (flags & 2) != 0,
-                        (flags & 4) != 0, (flags & 8) != 0, 7);
+                        (flags & 4) != 0, (flags & 8) != 0, 7, 0);
                 for (int i = 0; i < 25; i++) {
                     String password = TemporaryPasswords.generate(policy);
                     PasswordPolicyCheck.check(policy, password);
@@ -51,13 +51,13 @@ class TemporaryPasswordsTest {
     @Test
     void validityCountsDaysFromWhenThePasswordWasSet() {
         Instant set = Instant.parse("2026-03-01T10:00:00Z");
-        PasswordPolicy oneDay = new PasswordPolicy(8, true, true, true, true, 1);
+        PasswordPolicy oneDay = new PasswordPolicy(8, true, true, true, true, 1, 0);
         assertThat(TemporaryPasswords.expired(oneDay, set, set.plus(Duration.ofDays(1)).minusSeconds(1))).isFalse();
         assertThat(TemporaryPasswords.expired(oneDay, set, set.plus(Duration.ofDays(1)))).isTrue();
-        PasswordPolicy zero = new PasswordPolicy(8, true, true, true, true, 0);
+        PasswordPolicy zero = new PasswordPolicy(8, true, true, true, true, 0, 0);
         assertThat(TemporaryPasswords.validity(zero)).isEqualTo(Duration.ofDays(7));
         assertThat(TemporaryPasswords.validity(null)).isEqualTo(Duration.ofDays(7));
-        assertThat(TemporaryPasswords.validity(new PasswordPolicy(8, true, true, true, true, 365)))
+        assertThat(TemporaryPasswords.validity(new PasswordPolicy(8, true, true, true, true, 365, 0)))
                 .isEqualTo(Duration.ofDays(365));
     }
 }

@@ -79,8 +79,8 @@ class PoolSettingsBuilderTest {
 
     @Test
     void passwordPolicyAndTokenValidityFillAbsentFields() {
-        var policy = PoolSettingsBuilder.passwordPolicy(new PasswordPolicyInput(12, null, false, null, null, null));
-        assertThat(policy).isEqualTo(new PoolSettings.PasswordPolicy(12, true, false, true, true, 7));
+        var policy = PoolSettingsBuilder.passwordPolicy(new PasswordPolicyInput(12, null, false, null, null, null, null));
+        assertThat(policy).isEqualTo(new PoolSettings.PasswordPolicy(12, true, false, true, true, 7, 0));
         assertThat(PoolSettingsBuilder.passwordPolicy(null)).isEqualTo(PoolSettings.PasswordPolicy.DEFAULT);
         var validity = PoolSettingsBuilder.tokenValidity(new TokenValidityInput(300L, null, null));
         assertThat(validity).isEqualTo(new PoolSettings.TokenValidity(300, 3600, 30L * 24 * 3600));

@@ -127,6 +127,21 @@ class SignUpTest {
     }
 
     @Test
+    void validationDataIsSizeCheckedThenIgnored() {
+        String poolId = emailPool();
+        String clientId = client(poolId, Map.of());
+        json(Map.of("clientId", clientId, "username", "val", "password", PASSWORD, "attributes",
+                Map.of("email", email("val")), "validationData", Map.of("captcha", "token-1"))).post("/auth/sign-up")
+                .then().statusCode(200).body("userConfirmed", equalTo(false));
+        assertThat(user(poolId, "val").getMap("attributes")).doesNotContainKey("captcha");
+        json(Map.of("clientId", clientId, "username", "vin", "password", PASSWORD, "attributes",
+                Map.of("email", email("vin")), "validationData", Map.of("captcha", "x".repeat(2049))))
+                .post("/auth/sign-up").then().statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("InvalidParameterException"));
+        admin().get("/pools/{p}/users/{u}", poolId, "vin").then().statusCode(404);
+    }
+
+    @Test
     void signUpMailsACodeAndConfirmationVerifiesTheEmailSoTheUserCanSignIn() {
         String poolId = emailPool();
         String clientId = client(poolId, Map.of());

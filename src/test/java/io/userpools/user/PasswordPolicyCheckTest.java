@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PasswordPolicyCheckTest {
 
-    private static final PasswordPolicy NOTHING_REQUIRED = new PasswordPolicy(6, false, false, false, false, 7);
+    private static final PasswordPolicy NOTHING_REQUIRED = new PasswordPolicy(6, false, false, false, false, 7, 0);
 
     @Test
     void aPasswordMeetingTheDefaultPolicyPasses() {
@@ -33,11 +33,11 @@ class PasswordPolicyCheckTest {
 
     @Test
     void lengthCountsCodePointsAndHonoursThePoolMinimum() {
-        PasswordPolicy twelve = new PasswordPolicy(12, false, false, false, false, 7);
+        PasswordPolicy twelve = new PasswordPolicy(12, false, false, false, false, 7, 0);
         assertFails(twelve, "abcdefghijk", PasswordPolicyCheck.NOT_LONG_ENOUGH);
         assertThatCode(() -> PasswordPolicyCheck.check(twelve, "abcdefghijkl")).doesNotThrowAnyException();
         // 6 emoji are 12 UTF-16 units but 6 characters
-        assertFails(new PasswordPolicy(7, false, false, false, false, 7), "😀😀😀😀😀😀",
+        assertFails(new PasswordPolicy(7, false, false, false, false, 7, 0), "😀😀😀😀😀😀",
                 PasswordPolicyCheck.NOT_LONG_ENOUGH);
     }
 
@@ -55,6 +55,16 @@ class PasswordPolicyCheckTest {
                 "Password did not conform with policy: Password not long enough");
         assertFails(PasswordPolicy.DEFAULT, "TempPassw0rd",
                 "Password did not conform with policy: Password must have symbol characters");
+    }
+
+    @Test
+    void challengeAndAdminPathsSayDoesNotConformTo() {
+        assertThatThrownBy(() -> PasswordPolicyCheck.checkChallengeOrAdmin(PasswordPolicy.DEFAULT, "short"))
+                .isInstanceOf(InvalidPasswordException.class)
+                .hasMessage("Password does not conform to policy: Password not long enough");
+        assertThatThrownBy(() -> PasswordPolicyCheck.checkChallengeOrAdmin(PasswordPolicy.DEFAULT, "temppassw0rd#"))
+                .hasMessage("Password does not conform to policy: Password must have uppercase characters");
+        PasswordPolicyCheck.checkChallengeOrAdmin(PasswordPolicy.DEFAULT, "Temp#Passw0rd");
     }
 
     @Test

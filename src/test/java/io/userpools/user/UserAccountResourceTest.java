@@ -47,11 +47,11 @@ class UserAccountResourceTest {
         adminJson(Map.of("password", "Short1a", "permanent", true))
                 .when().put("/pools/{p}/users/alice/password", poolId)
                 .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("InvalidPasswordException"))
-                .body("detail", equalTo("Password did not conform with policy: Password not long enough"));
+                .body("detail", equalTo("Password does not conform to policy: Password not long enough"));
         adminJson(Map.of("password", "longbutnouppercase1", "permanent", true))
                 .when().put("/pools/{p}/users/alice/password", poolId)
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("detail", equalTo("Password did not conform with policy: Password must have uppercase characters"));
+                .body("detail", equalTo("Password does not conform to policy: Password must have uppercase characters"));
         adminJson(Map.of("password", "LongEnoughNoSymbol1", "permanent", true))
                 .when().put("/pools/{p}/users/alice/password", poolId).then().statusCode(204);
     }

@@ -85,7 +85,8 @@ public class AuthResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "newPassword", value = Examples.NEW_PASSWORD)))
     @APIResponse(responseCode = "200", description = "Tokens",
             content = @Content(schema = @Schema(implementation = AuthenticationResponse.class)))
-    @APIResponse(responseCode = "400", description = "InvalidParameterException or InvalidPasswordException")
+    @APIResponse(responseCode = "400", description = "InvalidParameterException, InvalidPasswordException or "
+            + "PasswordHistoryPolicyViolationException")
     @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid or expired session")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException: no such client")
     public Uni<AuthenticationResponse> respondToAuthChallenge(@NotNull RespondToAuthChallengeRequest request) {

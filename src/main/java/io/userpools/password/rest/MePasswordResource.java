@@ -52,9 +52,10 @@ public class MePasswordResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "change", value = Examples.CHANGE_PASSWORD)))
     @APIResponse(responseCode = "204", description = "Changed; sessions kept")
     @APIResponse(responseCode = "400", description = "InvalidParameterException (no previousPassword), "
-            + "InvalidPasswordException, PasswordResetRequiredException, UserNotConfirmedException")
+            + "InvalidPasswordException, PasswordHistoryPolicyViolationException, PasswordResetRequiredException, "
+            + "UserNotConfirmedException")
     @APIResponse(responseCode = "401", description = "NotAuthorizedException: invalid, expired or revoked token, "
-            + "or a wrong previous password")
+            + "a wrong previous password (counted as a failed sign-in), or Password attempts exceeded while locked out")
     @APIResponse(responseCode = "404", description = "UserNotFoundException: the user no longer exists")
     @APIResponse(responseCode = "429", description = "LimitExceededException (5 calls per user and hour) or "
             + "TooManyRequestsException (the pool's rate limit)",

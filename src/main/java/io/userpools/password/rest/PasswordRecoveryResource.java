@@ -74,7 +74,7 @@ public class PasswordRecoveryResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Password set; status CONFIRMED; sessions kept")
     @APIResponse(responseCode = "400", description = "InvalidParameterException, InvalidPasswordException, "
-            + "CodeMismatchException (the fifth wrong try burns the code), ExpiredCodeException (no code, a used, "
+            + "PasswordHistoryPolicyViolationException, CodeMismatchException (the fifth wrong try burns the code), ExpiredCodeException (no code, a used, "
             + "burned or expired one)")
     @APIResponse(responseCode = "401", description = "NotAuthorizedException: missing or wrong secret hash, "
             + "disabled user")

@@ -29,7 +29,8 @@ public record CreateUserPoolRequest(
         @Valid PasswordPolicyRequest passwordPolicy,
         @Valid TokenValidityRequest tokenValidity,
         @Valid AdminCreateUserConfigRequest adminCreateUserConfig,
-        @Valid HistoryRequest history) {
+        @Valid HistoryRequest history,
+        @Valid AccountRecoverySettingRequest accountRecoverySetting) {
 
     /**
      * Not in Cognito: the change history's settings. {@code unkeptAttributes} names attributes of
@@ -90,7 +91,8 @@ public record CreateUserPoolRequest(
             Boolean requireLowercase,
             Boolean requireNumbers,
             Boolean requireSymbols,
-            @Min(0) @Max(365) Integer temporaryPasswordValidityDays) {
+            @Min(0) @Max(365) Integer temporaryPasswordValidityDays,
+            @Min(0) @Max(24) Integer passwordHistorySize) {
     }
 
     /** Default token lifetimes of the pool's clients, in seconds, within Cognito's bounds. */
@@ -118,6 +120,24 @@ public record CreateUserPoolRequest(
         }
     }
 
+    /**
+     * Cognito's AccountRecoverySetting (lifecycle spec 2.3): where a password reset code goes, by
+     * priority; {@code admin_only} alone turns self-service reset off. Absent: phone, then email.
+     */
+    public record AccountRecoverySettingRequest(
+            @NotNull @Size(min = 1, max = 2) List<@Valid @NotNull RecoveryMechanismRequest> recoveryMechanisms) {
+
+        CreatePoolCommand.AccountRecoveryInput toInput() {
+            return new CreatePoolCommand.AccountRecoveryInput(recoveryMechanisms.stream()
+                    .map(m -> new CreatePoolCommand.RecoveryMechanismInput(m.name(), m.priority())).toList());
+        }
+    }
+
+    public record RecoveryMechanismRequest(
+            @NotNull String name,
+            @NotNull @Min(1) @Max(2) Integer priority) {
+    }
+
     public record InviteMessageTemplateRequest(
             @Size(min = 6, max = 20_000) String emailMessage,
             @Size(min = 1, max = 140) String emailSubject,
@@ -130,7 +150,8 @@ public record CreateUserPoolRequest(
                 attributesRequireVerificationBeforeUpdate, usernameCaseSensitive, schema(schema), triggers(triggers),
                 messaging(messaging), passwordPolicy(passwordPolicy), tokenValidity(tokenValidity),
                 adminCreateUserConfig == null ? null : adminCreateUserConfig.toInput(),
-                history == null ? null : history.toInput());
+                history == null ? null : history.toInput(),
+                accountRecoverySetting == null ? null : accountRecoverySetting.toInput());
     }
 
     static List<CreatePoolCommand.SchemaAttributeInput> schema(List<SchemaAttributeRequest> schema) {
@@ -161,7 +182,7 @@ public record CreateUserPoolRequest(
                 : new CreatePoolCommand.PasswordPolicyInput(passwordPolicy.minimumLength(),
                         passwordPolicy.requireUppercase(), passwordPolicy.requireLowercase(),
                         passwordPolicy.requireNumbers(), passwordPolicy.requireSymbols(),
-                        passwordPolicy.temporaryPasswordValidityDays());
+                        passwordPolicy.temporaryPasswordValidityDays(), passwordPolicy.passwordHistorySize());
     }
 
     static CreatePoolCommand.TokenValidityInput tokenValidity(TokenValidityRequest tokenValidity) {

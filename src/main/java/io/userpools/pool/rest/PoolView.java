@@ -26,7 +26,8 @@ public record PoolView(
         PoolSettings.TokenValidity tokenValidity,
         PoolSettings.AdminCreateUserConfig adminCreateUserConfig,
         @Schema(description = "Not in Cognito: the change history's settings; absent when every value is kept")
-        PoolSettings.History history) {
+        PoolSettings.History history,
+        PoolSettings.AccountRecovery accountRecoverySetting) {
 
     /** The custom message webhook without its secret. */
     public record TriggersView(CustomMessageView customMessage) {
@@ -43,6 +44,6 @@ public record PoolView(
         return new PoolView(pool.id(), pool.name(), pool.createdAt(), pool.lastModifiedAt(), s.usernameAttributes(),
                 s.aliasAttributes(), s.autoVerifiedAttributes(), s.attributesRequireVerificationBeforeUpdate(),
                 s.usernameCaseSensitive(), pool.schema(), triggers, s.messaging(), s.passwordPolicy(), s.tokenValidity(),
-                s.invitations(), s.history());
+                s.invitations(), s.history(), s.accountRecovery());
     }
 }

@@ -28,7 +28,8 @@ public record UpdateUserPoolRequest(
         @Valid PasswordPolicyRequest passwordPolicy,
         @Valid TokenValidityRequest tokenValidity,
         @Valid AdminCreateUserConfigRequest adminCreateUserConfig,
-        @Valid HistoryRequest history) {
+        @Valid HistoryRequest history,
+        @Valid CreateUserPoolRequest.AccountRecoverySettingRequest accountRecoverySetting) {
 
     /** The domain command this body asks for. */
     public UpdatePoolCommand toCommand() {
@@ -38,6 +39,8 @@ public record UpdateUserPoolRequest(
                 CreateUserPoolRequest.passwordPolicy(passwordPolicy),
                 CreateUserPoolRequest.tokenValidity(tokenValidity),
                 adminCreateUserConfig == null ? null : adminCreateUserConfig.toInput(),
-                history == null ? null : history.toInput(), UpdatePoolCommand.Omitted.RESET);
+                history == null ? null : history.toInput(),
+                accountRecoverySetting == null ? null : accountRecoverySetting.toInput(),
+                UpdatePoolCommand.Omitted.RESET);
     }
 }

@@ -50,7 +50,8 @@ public class UserAccountResource {
     // no body to negotiate: an Accept naming only problem+json (what generated clients send) is served
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @APIResponse(responseCode = "204", description = "Set; status CONFIRMED (permanent) or FORCE_CHANGE_PASSWORD")
-    @APIResponse(responseCode = "400", description = "InvalidPasswordException or InvalidParameterException")
+    @APIResponse(responseCode = "400", description = "InvalidPasswordException, "
+            + "PasswordHistoryPolicyViolationException (one of the last passwordHistorySize) or InvalidParameterException")
     @APIResponse(responseCode = "404", description = "ResourceNotFoundException or UserNotFoundException")
     public Uni<Response> adminSetUserPassword(@PathParam("poolId") String poolId,
             @PathParam("username") @Size(min = 1, max = 128) String username,

@@ -121,15 +121,15 @@ class AdminCreateUserTest {
     void temporaryPasswordMustMeetTheDefaultPolicy() {
         String pool = UserPools.plain(true);
         problem(post(pool, withPassword("a", "Sh0rt#")), 400, "InvalidPasswordException")
-                .body("detail", equalTo("Password did not conform with policy: Password not long enough"));
+                .body("detail", equalTo("Password does not conform to policy: Password not long enough"));
         problem(post(pool, withPassword("a", "temp#passw0rd")), 400, "InvalidPasswordException")
-                .body("detail", equalTo("Password did not conform with policy: Password must have uppercase characters"));
+                .body("detail", equalTo("Password does not conform to policy: Password must have uppercase characters"));
         problem(post(pool, withPassword("a", "TEMP#PASSW0RD")), 400, "InvalidPasswordException")
-                .body("detail", equalTo("Password did not conform with policy: Password must have lowercase characters"));
+                .body("detail", equalTo("Password does not conform to policy: Password must have lowercase characters"));
         problem(post(pool, withPassword("a", "Temp#Password")), 400, "InvalidPasswordException")
-                .body("detail", equalTo("Password did not conform with policy: Password must have numeric characters"));
+                .body("detail", equalTo("Password does not conform to policy: Password must have numeric characters"));
         problem(post(pool, withPassword("a", "TempPassw0rd")), 400, "InvalidPasswordException")
-                .body("detail", equalTo("Password did not conform with policy: Password must have symbol characters"));
+                .body("detail", equalTo("Password does not conform to policy: Password must have symbol characters"));
         problem(post(pool, withPassword("a", "has space#A1")), 400, "InvalidParameterException");
         admin().get("/pools/{p}/users/a", pool).then().statusCode(404);
     }
@@ -138,7 +138,7 @@ class AdminCreateUserTest {
     void temporaryPasswordFollowsThePoolsOwnPolicy() {
         String pool = UserPools.withPasswordPolicy(14, false, true, false, false);
         problem(post(pool, withPassword("a", "Temp#Passw0rd")), 400, "InvalidPasswordException")
-                .body("detail", equalTo("Password did not conform with policy: Password not long enough"));
+                .body("detail", equalTo("Password does not conform to policy: Password not long enough"));
         post(pool, withPassword("a", "lowercaseonlyxx")).statusCode(201);
         post(pool, Map.of("username", "generated")).statusCode(201);
     }
