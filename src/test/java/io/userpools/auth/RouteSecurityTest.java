@@ -37,7 +37,7 @@ class RouteSecurityTest {
     /** Sign-in, refresh, the challenge answer, sign-up, JWKS and discovery: callable without credentials. */
     private static final Set<String> PUBLIC = Set.of("initiateAuth", "initiateAuthRefresh", "respondToAuthChallenge",
             "getJwks", "getOpenIdConfiguration", "signUp", "confirmSignUp", "resendConfirmationCode",
-            "forgotPassword", "confirmForgotPassword");
+            "forgotPassword", "confirmForgotPassword", "uploadUserImportFile");
     private static final Set<String> SELF_SERVICE = Set.of("getUser", "globalSignOut", "updateUserAttributes",
             "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute", "changePassword");
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
