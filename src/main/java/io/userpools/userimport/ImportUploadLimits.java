@@ -3,6 +3,7 @@ package io.userpools.userimport;
 import io.userpools.common.error.TransportProblems;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +16,7 @@ import jakarta.inject.Singleton;
  * ({@link TransportProblems} and Quarkus' own handler) and again while the body is read. Here,
  * before both, a file over the import limit is refused at once; a smaller one goes on with its
  * Content-Length moved aside (the framing is already decoded), and, after them, the stream's limit
- * is set to the import's. Authentication stays with the routes' declarations.
+ * is set to (just over) the import's. Authentication stays with the routes' declarations.
  */
 @Singleton
 public class ImportUploadLimits {
@@ -51,11 +52,28 @@ public class ImportUploadLimits {
         if (length != null) {
             rc.request().headers().remove(HttpHeaders.CONTENT_LENGTH);
         }
+        // an answer given before the body was read (no or a wrong credential, an unknown pool or
+        // job, a refused file) closes the connection: the rest of up to the limit is not drained,
+        // and a client still sending is not left waiting
+        // (HTTP/1 only: an HTTP/2 stream has its own flow control and shares its connection)
+        if (rc.request().version() != HttpVersion.HTTP_2) {
+            rc.addHeadersEndHandler(v -> {
+                if (!rc.request().isEnded()) {
+                    rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+                }
+            });
+            rc.addEndHandler(ended -> {
+                if (!rc.request().isEnded()) {
+                    rc.request().connection().close();
+                }
+            });
+        }
         rc.next();
     }
 
     private static void after(RoutingContext rc, long limit) {
-        rc.put(STREAM_LIMIT, limit);
+        // a MiB of slack: the upload counts the bytes itself and answers 413 with the import's text
+        rc.put(STREAM_LIMIT, limit + (1 << 20));
         rc.next();
     }
 }

@@ -32,7 +32,7 @@ class AwsUserImportTest extends AwsSdkTest {
             bob,bob@example.com,true,false
             bob,bob2@example.com,true,false
             """;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private String importPool() {
         return cognito.createUserPool(r -> r.poolName("imp-" + UUID.randomUUID().toString().substring(0, 8))
