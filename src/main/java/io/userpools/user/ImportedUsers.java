@@ -56,7 +56,8 @@ public class ImportedUsers {
             + "RETURNING sub, username, attributes), "
             + "hist AS (INSERT INTO user_history (pool_id, sub, username, version, kind, operation, actor, changes, "
             + "changed_at) SELECT $1, sub, username, 1, 'created', $7, $8::jsonb, jsonb_build_object('attributes', "
-            + "(SELECT jsonb_object_agg(e.key, jsonb_build_object('old', NULL, 'new', e.value)) "
+            + "(SELECT jsonb_object_agg(e.key, CASE WHEN e.key = ANY($9::text[]) THEN '{\"kept\": false}'::jsonb "
+            + "ELSE jsonb_build_object('old', NULL, 'new', e.value) END) "
             + "FROM jsonb_each(ins.attributes) e), 'status', jsonb_build_object('old', NULL, 'new', "
             + "'RESET_REQUIRED')), $6 FROM ins) "
             + "SELECT count(*) FROM ins";
@@ -69,10 +70,11 @@ public class ImportedUsers {
      *
      * @param operation the Cognito operation the history records
      * @param actor     the history's actor (V10's shape)
+     * @param unkept    attributes whose values the pool's history does not keep
      * @throws Raced when another writer took a username or identifier meanwhile
      */
     public Uni<List<Refused>> insert(SqlClient sql, String poolId, List<NewUser> users, Instant now,
-            String operation, JsonObject actor) {
+            String operation, JsonObject actor, java.util.Collection<String> unkept) {
         if (users.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -107,7 +109,7 @@ public class ImportedUsers {
                 user.aliasKeys().forEach((name, key) -> takenAliases.add(name + '\0' + key));
                 accepted.add(user);
             }
-            return write(sql, poolId, accepted, now, operation, actor).replaceWith(refused);
+            return write(sql, poolId, accepted, now, operation, actor, unkept).replaceWith(refused);
         });
     }
 
@@ -124,7 +126,7 @@ public class ImportedUsers {
     }
 
     private Uni<Void> write(SqlClient sql, String poolId, List<NewUser> users, Instant now, String operation,
-            JsonObject actor) {
+            JsonObject actor, java.util.Collection<String> unkept) {
         if (users.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -150,7 +152,7 @@ public class ImportedUsers {
         }
         Tuple insert = Tuple.tuple().addString(poolId).addArrayOfUUID(subs).addArrayOfString(names)
                 .addArrayOfString(keys).addArrayOfString(docs).addOffsetDateTime(UserRepository.utc(now))
-                .addString(operation).addString(actor.encode());
+                .addString(operation).addString(actor.encode()).addArrayOfString(unkept.toArray(String[]::new));
         return sql.preparedQuery(INSERT).execute(insert).flatMap(rows -> {
             if (rows.iterator().next().getLong(0) != n) {
                 throw new Raced();

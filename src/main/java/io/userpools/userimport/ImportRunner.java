@@ -167,7 +167,7 @@ public class ImportRunner {
             Instant now = clock.instant();
             try {
                 return jobs.pool().withTransaction(sql -> writer.insert(sql, pool.id(), users, now,
-                        claim.operation(), claim.actor()).flatMap(refused -> {
+                        claim.operation(), claim.actor(), pool.unkeptAttributes()).flatMap(refused -> {
                             List<ImportJobRepository.Failure> all = new ArrayList<>(failures);
                             refused.forEach(r -> all.add(new ImportJobRepository.Failure(r.line(), r.reason())));
                             long imported = users.size() - refused.size();
