@@ -104,6 +104,12 @@ public class SignInService {
                         if (!user.enabled()) {
                             throw new NotAuthorizedException("User is disabled.");
                         }
+                        if (user.status() == UserStatus.RESET_REQUIRED && user.passwordHash() == null
+                                && !client.settings().hidesUserExistence()) {
+                            // an imported user has no password to check (lifecycle 4.4: hiding user
+                            // existence, the password check's generic NotAuthorized answers instead)
+                            throw new PasswordResetRequiredException("Password reset required for the user");
+                        }
                         return passwords.verify(cp.pool(), user, request.password())
                                 .chain(() -> afterPassword(cp.pool(), client, user));
                     });

@@ -27,6 +27,9 @@ import java.util.Map;
 @Singleton
 public class AwsCalls {
 
+    /** The routing context's entry for the access key id that signed the call. */
+    static final String KEY_ID = "userpools.aws.key-id";
+
     private final AccessTokenVerifier tokens;
     private final GuardedCalls guarded;
     private final CallerRateLimit callerLimit;

@@ -74,7 +74,9 @@ public class AwsResource {
             AwsOperations.Op op = operation(target);
             RequestLog.name(rc, camel(op.name()), null);
             if (op.access() == AwsOperations.Access.SIGNED) {
-                Provenances.signedBy(rc, signatures.verify(rc.request(), body == null ? new byte[0] : body));
+                String keyId = signatures.verify(rc.request(), body == null ? new byte[0] : body);
+                Provenances.signedBy(rc, keyId);
+                rc.put(AwsCalls.KEY_ID, keyId);
             }
             JsonNode input = parse(body);
             return op.handler().apply(new AwsOperations.Call(op.name(), new AwsInput(input), rc))

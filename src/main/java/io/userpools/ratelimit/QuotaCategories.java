@@ -59,7 +59,14 @@ public final class QuotaCategories {
             Map.entry("initiateAuthRefresh", QuotaCategory.UserAuthentication),
             Map.entry("revokeToken", QuotaCategory.UserToken),
             Map.entry("forgotPassword", QuotaCategory.UserAccountRecovery),
-            Map.entry("confirmForgotPassword", QuotaCategory.UserAccountRecovery));
+            Map.entry("confirmForgotPassword", QuotaCategory.UserAccountRecovery),
+            // user import (issue 17)
+            Map.entry("createUserImportJob", QuotaCategory.UserPoolResourceUpdate),
+            Map.entry("startUserImportJob", QuotaCategory.UserPoolResourceUpdate),
+            Map.entry("stopUserImportJob", QuotaCategory.UserPoolResourceUpdate),
+            Map.entry("describeUserImportJob", QuotaCategory.UserPoolResourceRead),
+            Map.entry("listUserImportJobs", QuotaCategory.UserPoolResourceRead),
+            Map.entry("getCSVHeader", QuotaCategory.UserPoolResourceRead));
 
     private QuotaCategories() {
     }

@@ -31,7 +31,9 @@ class OpenApiTest {
             "updateUserAttributes", "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute",
             "forgotPassword", "confirmForgotPassword", "changePassword", "adminResetUserPassword",
             "listChangeEvents", "createEventSubscription", "listEventSubscriptions", "describeEventSubscription",
-            "deleteEventSubscription", "retryEventSubscription");
+            "deleteEventSubscription", "retryEventSubscription",
+            "createUserImportJob", "listUserImportJobs", "getCSVHeader", "describeUserImportJob", "stopUserImportJob",
+            "uploadUserImportFile");
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
@@ -145,7 +147,7 @@ class OpenApiTest {
     void publicOperationsDeclareNoSecurity() {
         Set<String> expected = Set.of("initiateAuth", "initiateAuthRefresh", "respondToAuthChallenge", "getJwks",
                 "getOpenIdConfiguration", "signUp", "confirmSignUp", "resendConfirmationCode",
-                "forgotPassword", "confirmForgotPassword");
+                "forgotPassword", "confirmForgotPassword", "uploadUserImportFile");
         List<Op> open = operations.stream().filter(op -> expected.contains(op.body().get("operationId"))).toList();
         assertThat(open).hasSize(expected.size());
         for (Op op : open) {

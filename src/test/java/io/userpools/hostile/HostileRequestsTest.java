@@ -385,6 +385,7 @@ class HostileRequestsTest {
             case "clientId" -> route.operationId().equals("deleteUserPoolClient")
                     || route.operationId().equals("updateUserPoolClient") ? sacrificialClient() : clientA;
             case "name" -> "email";
+            case "jobId" -> "import-nothere";
             default -> throw new IllegalArgumentException("no value for path parameter " + param + " of " + route);
         };
     }

@@ -14,6 +14,8 @@ class QuotaCategoriesTest {
         assertThat(QuotaCategories.of("adminCreateUser")).contains(QuotaCategory.UserCreation);
         assertThat(QuotaCategories.of("initiateAuth")).contains(QuotaCategory.UserAuthentication);
         assertThat(QuotaCategories.of("describeUserPool")).contains(QuotaCategory.UserPoolRead);
+        assertThat(QuotaCategories.of("startUserImportJob")).contains(QuotaCategory.UserPoolResourceUpdate);
+        assertThat(QuotaCategories.of("describeUserImportJob")).contains(QuotaCategory.UserPoolResourceRead);
     }
 
     @Test

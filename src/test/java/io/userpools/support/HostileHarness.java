@@ -36,7 +36,7 @@ public final class HostileHarness {
     /** Sign-in, refresh, the challenge answer, JWKS and discovery: callable without credentials. */
     public static final Set<String> PUBLIC = Set.of("initiateAuth", "initiateAuthRefresh", "respondToAuthChallenge",
             "getJwks", "getOpenIdConfiguration", "signUp", "confirmSignUp", "resendConfirmationCode", "forgotPassword",
-            "confirmForgotPassword");
+            "confirmForgotPassword", "uploadUserImportFile");
     /** Called with the signed-in user's access token. */
     public static final Set<String> SELF_SERVICE = Set.of("getUser", "globalSignOut", "updateUserAttributes",
             "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute", "changePassword");

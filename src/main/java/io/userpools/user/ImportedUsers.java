@@ -1,0 +1,173 @@
+package io.userpools.user;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The writer of imported users (CSV import, issue 17): a batch of new users in RESET_REQUIRED, with
+ * no password, their sign-in identifiers and one {@code created} history entry each (V10), in a
+ * few set-based statements of the caller's transaction. Usernames and identifiers already taken in
+ * the pool, or taken earlier in the same batch, fail their line with AdminCreateUser's texts. If
+ * another writer takes one between the check and the insert, {@link Raced} is thrown: the caller
+ * rolls the batch back and runs it again, when the check sees the newcomer.
+ */
+@Singleton
+public class ImportedUsers {
+
+    /** One user to create: attributes as stored (with {@code sub}), identifiers as value keys. */
+    public record NewUser(long line, UUID sub, String username, String usernameKey, Map<String, String> attributes,
+            Map<String, String> aliasKeys) {
+    }
+
+    /** A line that created no user. */
+    public record Refused(long line, String reason) {
+    }
+
+    /** Another writer took a username or identifier during the batch: roll back and run it again. */
+    public static final class Raced extends RuntimeException {
+        Raced() {
+            super("a username or alias was taken during the batch", null, false, false);
+        }
+    }
+
+    private static final String TAKEN = "SELECT 'u', username_key, NULL FROM users "
+            + "WHERE pool_id = $1 AND username_key = ANY($2::text[]) "
+            + "UNION ALL SELECT 'a', a.value_key, a.attribute_name FROM user_aliases a "
+            + "JOIN unnest($3::text[], $4::text[]) AS t(n, k) ON a.attribute_name = t.n AND a.value_key = t.k "
+            + "WHERE a.pool_id = $1";
+    // the history entry of each user is made from the inserted row, in the same statement (V10)
+    private static final String INSERT = "WITH input AS (SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], "
+            + "$5::text[]) AS t(sub, username, username_key, attributes)), "
+            + "ins AS (INSERT INTO users (pool_id, sub, username, username_key, status, enabled, attributes, "
+            + "pending, version, created_at, last_modified_at) SELECT $1, sub, username, username_key, "
+            + "'RESET_REQUIRED', TRUE, attributes::jsonb, '{}', 1, $6, $6 FROM input ON CONFLICT DO NOTHING "
+            + "RETURNING sub, username, attributes), "
+            + "hist AS (INSERT INTO user_history (pool_id, sub, username, version, kind, operation, actor, changes, "
+            + "changed_at) SELECT $1, sub, username, 1, 'created', $7, $8::jsonb, jsonb_build_object('attributes', "
+            + "(SELECT jsonb_object_agg(e.key, CASE WHEN e.key = ANY($9::text[]) THEN '{\"kept\": false}'::jsonb "
+            + "ELSE jsonb_build_object('old', NULL, 'new', e.value) END) "
+            + "FROM jsonb_each(ins.attributes) e), 'status', jsonb_build_object('old', NULL, 'new', "
+            + "'RESET_REQUIRED')), $6 FROM ins) "
+            + "SELECT count(*) FROM ins";
+    private static final String ALIASES = "INSERT INTO user_aliases (pool_id, attribute_name, value_key, sub) "
+            + "SELECT $1, n, k, s FROM unnest($2::text[], $3::text[], $4::uuid[]) AS t(n, k, s) "
+            + "ON CONFLICT DO NOTHING";
+
+    /**
+     * Creates the users that can be created; answers the lines refused.
+     *
+     * @param operation the Cognito operation the history records
+     * @param actor     the history's actor (V10's shape)
+     * @param unkept    attributes whose values the pool's history does not keep
+     * @throws Raced when another writer took a username or identifier meanwhile
+     */
+    public Uni<List<Refused>> insert(SqlClient sql, String poolId, List<NewUser> users, Instant now,
+            String operation, JsonObject actor, java.util.Collection<String> unkept) {
+        if (users.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> aliasNames = new ArrayList<>();
+        List<String> aliasKeys = new ArrayList<>();
+        users.forEach(user -> user.aliasKeys().forEach((name, key) -> {
+            aliasNames.add(name);
+            aliasKeys.add(key);
+        }));
+        Tuple check = Tuple.of(poolId, users.stream().map(NewUser::usernameKey).toArray(String[]::new),
+                aliasNames.toArray(String[]::new), aliasKeys.toArray(String[]::new));
+        return sql.preparedQuery(TAKEN).execute(check).flatMap(rows -> {
+            Set<String> takenNames = new HashSet<>();
+            Set<String> takenAliases = new HashSet<>();
+            for (Row row : rows) {
+                if ("u".equals(row.getString(0))) {
+                    takenNames.add(row.getString(1));
+                } else {
+                    takenAliases.add(row.getString(2) + '\0' + row.getString(1));
+                }
+            }
+            List<Refused> refused = new ArrayList<>();
+            List<NewUser> accepted = new ArrayList<>();
+            for (NewUser user : users) {
+                String reason = reason(user, takenNames, takenAliases);
+                if (reason != null) {
+                    refused.add(new Refused(user.line(), reason));
+                    continue;
+                }
+                // later lines of the same batch see this one's username and identifiers as taken
+                takenNames.add(user.usernameKey());
+                user.aliasKeys().forEach((name, key) -> takenAliases.add(name + '\0' + key));
+                accepted.add(user);
+            }
+            return write(sql, poolId, accepted, now, operation, actor, unkept).replaceWith(refused);
+        });
+    }
+
+    private static String reason(NewUser user, Set<String> takenNames, Set<String> takenAliases) {
+        if (takenNames.contains(user.usernameKey())) {
+            return UserWriter.USERNAME_TAKEN;
+        }
+        for (Map.Entry<String, String> alias : user.aliasKeys().entrySet()) {
+            if (takenAliases.contains(alias.getKey() + '\0' + alias.getValue())) {
+                return AliasRepository.aliasExists(alias.getKey()).getMessage();
+            }
+        }
+        return null;
+    }
+
+    private Uni<Void> write(SqlClient sql, String poolId, List<NewUser> users, Instant now, String operation,
+            JsonObject actor, java.util.Collection<String> unkept) {
+        if (users.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = users.size();
+        UUID[] subs = new UUID[n];
+        String[] names = new String[n];
+        String[] keys = new String[n];
+        String[] docs = new String[n];
+        List<String> aliasNames = new ArrayList<>();
+        List<String> aliasKeys = new ArrayList<>();
+        List<UUID> aliasSubs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            NewUser user = users.get(i);
+            subs[i] = user.sub();
+            names[i] = user.username();
+            keys[i] = user.usernameKey();
+            docs[i] = new JsonObject(new LinkedHashMap<>(user.attributes())).encode();
+            user.aliasKeys().forEach((name, key) -> {
+                aliasNames.add(name);
+                aliasKeys.add(key);
+                aliasSubs.add(user.sub());
+            });
+        }
+        Tuple insert = Tuple.tuple().addString(poolId).addArrayOfUUID(subs).addArrayOfString(names)
+                .addArrayOfString(keys).addArrayOfString(docs).addOffsetDateTime(UserRepository.utc(now))
+                .addString(operation).addString(actor.encode()).addArrayOfString(unkept.toArray(String[]::new));
+        return sql.preparedQuery(INSERT).execute(insert).flatMap(rows -> {
+            if (rows.iterator().next().getLong(0) != n) {
+                throw new Raced();
+            }
+            if (aliasNames.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            Tuple aliases = Tuple.of(poolId, aliasNames.toArray(String[]::new), aliasKeys.toArray(String[]::new),
+                    aliasSubs.toArray(UUID[]::new));
+            return sql.preparedQuery(ALIASES).execute(aliases).map(inserted -> {
+                if (inserted.rowCount() != aliasNames.size()) {
+                    throw new Raced();
+                }
+                return null;
+            });
+        });
+    }
+}
