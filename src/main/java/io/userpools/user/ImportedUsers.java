@@ -152,7 +152,7 @@ public class ImportedUsers {
         }
         Tuple insert = Tuple.tuple().addString(poolId).addArrayOfUUID(subs).addArrayOfString(names)
                 .addArrayOfString(keys).addArrayOfString(docs).addOffsetDateTime(UserRepository.utc(now))
-                .addString(operation).addString(actor.encode()).addArrayOfString(unkept.toArray(String[]::new));
+                .addString(operation).addJsonObject(actor).addArrayOfString(unkept.toArray(String[]::new));
         return sql.preparedQuery(INSERT).execute(insert).flatMap(rows -> {
             if (rows.iterator().next().getLong(0) != n) {
                 throw new Raced();

@@ -97,6 +97,24 @@ class UserImportResourceTest {
                 .body("attributes.family_name", equalTo("Jones, Jr."));
         admin().get("/pools/{p}/user-import-jobs", pool).then().statusCode(200)
                 .body("jobs.jobId", hasItems(job));
+        // one history entry per imported user (V10), the admin key as actor
+        assertThat(historyOfImports(pool)).isEqualTo(2);
+    }
+
+    static long historyOfImports(String pool) {
+        try (java.sql.Connection db = io.userpools.support.Db.connect(); java.sql.PreparedStatement count =
+                db.prepareStatement("SELECT count(*) FROM user_history WHERE pool_id = ? AND kind = 'created' "
+                        + "AND operation = 'StartUserImportJob' AND version = 1 AND actor ->> 'type' = 'admin' "
+                        + "AND changes -> 'status' ->> 'new' = 'RESET_REQUIRED' "
+                        + "AND changes -> 'attributes' -> 'email' ->> 'new' IS NOT NULL")) {
+            count.setString(1, pool);
+            try (java.sql.ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,7 +44,8 @@ public class UserImportUploadResource {
             description = "The PreSignedUrl that CreateUserImportJob answers: PUT the CSV file there, with no "
             + "credentials. The URL holds a secret for one job, expires, and is refused once the job has started; a "
             + "second upload before the start replaces the first. The file is checked as createUserImportJob checks it.")
-    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "users", value = Examples.CSV)))
     @APIResponse(responseCode = "200", description = "Stored; StartUserImportJob runs it")
     @APIResponse(responseCode = "400", description = "InvalidParameterException: the file is refused")
     @APIResponse(responseCode = "403", description = "NotAuthorizedException: the URL is wrong, expired or used")
