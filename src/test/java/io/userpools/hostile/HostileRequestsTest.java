@@ -386,6 +386,7 @@ class HostileRequestsTest {
                     || route.operationId().equals("updateUserPoolClient") ? sacrificialClient() : clientA;
             case "name" -> "email";
             case "jobId" -> "import-nothere";
+            case "subscriptionId" -> "00000000-0000-4000-8000-000000000000";
             default -> throw new IllegalArgumentException("no value for path parameter " + param + " of " + route);
         };
     }
