@@ -9,6 +9,15 @@ import java.time.Duration;
 public interface HistoryConfig {
 
     /**
+     * Whether changes are recorded ({@code USERPOOLS_HISTORY_ENABLED}). When false, no write adds
+     * a history entry, so the event feed and the subscriptions receive nothing new and the history
+     * route answers only the entries recorded before; the writes themselves are unchanged. Read
+     * once at start-up: the writing statements are built for one setting.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
      * How long history entries are kept ({@code USERPOOLS_HISTORY_RETENTION}, an ISO-8601 duration
      * such as {@code P365D}); older entries are removed by a background job, a batch at a time.
      * Also bounds how far back the event feed reaches.

@@ -1,6 +1,7 @@
 package io.userpools.user;
 
 import io.smallrye.mutiny.Uni;
+import io.userpools.history.HistoryConfig;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -17,11 +18,12 @@ import java.util.UUID;
 
 /**
  * The writer of imported users (CSV import, issue 17): a batch of new users in RESET_REQUIRED, with
- * no password, their sign-in identifiers and one {@code created} history entry each (V10), in a
- * few set-based statements of the caller's transaction. Usernames and identifiers already taken in
- * the pool, or taken earlier in the same batch, fail their line with AdminCreateUser's texts. If
- * another writer takes one between the check and the insert, {@link Raced} is thrown: the caller
- * rolls the batch back and runs it again, when the check sees the newcomer.
+ * no password, their sign-in identifiers and one {@code created} history entry each (V10; none
+ * with history off), in a few set-based statements of the caller's transaction. Usernames and
+ * identifiers already taken in the pool, or taken earlier in the same batch, fail their line with
+ * AdminCreateUser's texts. If another writer takes one between the check and the insert,
+ * {@link Raced} is thrown: the caller rolls the batch back and runs it again, when the check sees
+ * the newcomer.
  */
 @Singleton
 public class ImportedUsers {
@@ -47,23 +49,31 @@ public class ImportedUsers {
             + "UNION ALL SELECT 'a', a.value_key, a.attribute_name FROM user_aliases a "
             + "JOIN unnest($3::text[], $4::text[]) AS t(n, k) ON a.attribute_name = t.n AND a.value_key = t.k "
             + "WHERE a.pool_id = $1";
-    // the history entry of each user is made from the inserted row, in the same statement (V10)
-    private static final String INSERT = "WITH input AS (SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], "
-            + "$5::text[]) AS t(sub, username, username_key, attributes)), "
+    private static final String INSERT_USERS = "WITH input AS (SELECT * FROM unnest($2::uuid[], $3::text[], "
+            + "$4::text[], $5::text[]) AS t(sub, username, username_key, attributes)), "
             + "ins AS (INSERT INTO users (pool_id, sub, username, username_key, status, enabled, attributes, "
             + "pending, version, created_at, last_modified_at) SELECT $1, sub, username, username_key, "
             + "'RESET_REQUIRED', TRUE, attributes::jsonb, '{}', 1, $6, $6 FROM input ON CONFLICT DO NOTHING "
-            + "RETURNING sub, username, attributes), "
-            + "hist AS (INSERT INTO user_history (pool_id, sub, username, version, kind, operation, actor, changes, "
-            + "changed_at) SELECT $1, sub, username, 1, 'created', $7, $8::jsonb, jsonb_build_object('attributes', "
-            + "(SELECT jsonb_object_agg(e.key, CASE WHEN e.key = ANY($9::text[]) THEN '{\"kept\": false}'::jsonb "
-            + "ELSE jsonb_build_object('old', NULL, 'new', e.value) END) "
+            + "RETURNING sub, username, attributes)";
+    // the history entry of each user is made from the inserted row, in the same statement (V10)
+    private static final String ENTRIES = "hist AS (INSERT INTO user_history (pool_id, sub, username, version, "
+            + "kind, operation, actor, changes, changed_at) SELECT $1, sub, username, 1, 'created', $7, $8::jsonb, "
+            + "jsonb_build_object('attributes', (SELECT jsonb_object_agg(e.key, CASE WHEN e.key = ANY($9::text[]) "
+            + "THEN '{\"kept\": false}'::jsonb ELSE jsonb_build_object('old', NULL, 'new', e.value) END) "
             + "FROM jsonb_each(ins.attributes) e), 'status', jsonb_build_object('old', NULL, 'new', "
-            + "'RESET_REQUIRED')), $6 FROM ins) "
-            + "SELECT count(*) FROM ins";
+            + "'RESET_REQUIRED')), $6 FROM ins)";
     private static final String ALIASES = "INSERT INTO user_aliases (pool_id, attribute_name, value_key, sub) "
             + "SELECT $1, n, k, s FROM unnest($2::text[], $3::text[], $4::uuid[]) AS t(n, k, s) "
             + "ON CONFLICT DO NOTHING";
+
+    private final boolean history;
+    /** The insert, with the entries when history is on ({@code userpools.history.enabled}), built once. */
+    private final String insert;
+
+    public ImportedUsers(HistoryConfig config) {
+        this.history = config.enabled();
+        this.insert = INSERT_USERS + (history ? ", " + ENTRIES : "") + " SELECT count(*) FROM ins";
+    }
 
     /**
      * Creates the users that can be created; answers the lines refused.
@@ -150,10 +160,12 @@ public class ImportedUsers {
                 aliasSubs.add(user.sub());
             });
         }
-        Tuple insert = Tuple.tuple().addString(poolId).addArrayOfUUID(subs).addArrayOfString(names)
-                .addArrayOfString(keys).addArrayOfString(docs).addOffsetDateTime(UserRepository.utc(now))
-                .addString(operation).addJsonObject(actor).addArrayOfString(unkept.toArray(String[]::new));
-        return sql.preparedQuery(INSERT).execute(insert).flatMap(rows -> {
+        Tuple values = Tuple.tuple().addString(poolId).addArrayOfUUID(subs).addArrayOfString(names)
+                .addArrayOfString(keys).addArrayOfString(docs).addOffsetDateTime(UserRepository.utc(now));
+        if (history) {
+            values.addString(operation).addJsonObject(actor).addArrayOfString(unkept.toArray(String[]::new));
+        }
+        return sql.preparedQuery(insert).execute(values).flatMap(rows -> {
             if (rows.iterator().next().getLong(0) != n) {
                 throw new Raced();
             }

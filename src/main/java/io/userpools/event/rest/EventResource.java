@@ -44,7 +44,8 @@ public class EventResource {
             + "one that commits after an answer was given always comes after that answer's cursor, so a consumer "
             + "that passes each answer's cursor as the next `after` sees every event once, with any number of "
             + "writers and replicas. An event shows once every transaction that started writing before it has "
-            + "ended. Within one user, order by `version`.")
+            + "ended. Within one user, order by `version`. A deployment that turns history off "
+            + "(USERPOOLS_HISTORY_ENABLED=false) records no entries, so the feed then has no new events.")
     @APIResponse(responseCode = "200", description = "Up to limit events and the cursor to continue from",
             content = @Content(schema = @Schema(implementation = EventPageView.class),
                     examples = @ExampleObject(name = "page", value = Examples.EVENT_PAGE)))

@@ -45,7 +45,9 @@ public class HistoryResource {
             + "flags, status, enabled, password set/temporary/reset without any password material, created, "
             + "deleted). Attributes the pool does not keep values of show {\"kept\": false}. The user is "
             + "named by username, sub or alias; after its deletion, by its sub. Entries older than the "
-            + "deployment's retention are gone. limit (1-60) per page; paginationToken, absent on the last "
+            + "deployment's retention are gone; a deployment that turns history off "
+            + "(USERPOOLS_HISTORY_ENABLED=false) records nothing more and answers the entries recorded "
+            + "before. limit (1-60) per page; paginationToken, absent on the last "
             + "page, asks for the next one and is good for an hour, for this user's history only.")
     @APIResponse(responseCode = "200", description = "One page of entries, newest first",
             content = @Content(schema = @Schema(implementation = HistoryView.class),
