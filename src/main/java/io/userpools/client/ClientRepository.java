@@ -13,7 +13,8 @@ import java.util.List;
 @WithSession
 public class ClientRepository implements PanacheRepositoryBase<AppClient, String> {
 
-    private static final String REVOKE_SESSIONS = "UPDATE sessions SET revoked_at = :at "
+    /** Uses the index sessions_client (V21): ClientAdministrationTest checks the plan. */
+    static final String REVOKE_SESSIONS = "UPDATE sessions SET revoked_at = :at "
             + "WHERE pool_id = :pool AND client_id = :client AND revoked_at IS NULL";
 
     /** The client with this id in this pool, or null. */

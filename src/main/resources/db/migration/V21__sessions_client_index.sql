@@ -1,0 +1,13 @@
+-- DeleteUserPoolClient revokes the client's sessions in its own transaction
+-- (UPDATE sessions SET revoked_at = ... WHERE pool_id = ... AND client_id = ... AND revoked_at IS NULL,
+-- client/ClientRepository). Without an index on client_id that statement read every session of
+-- every pool, under the row locks of the deletion. This index lets it read only the client's.
+--
+-- Not partial (WHERE revoked_at IS NULL): a column in an index predicate counts as indexed, so every
+-- revocation (sign-out, password change) would stop being a HOT update; sessions_user keeps
+-- revoked rows too.
+--
+-- Flyway runs each migration in a transaction, so this is a plain CREATE INDEX (CONCURRENTLY cannot
+-- run in one): writes to sessions (sign-ins, refreshes) wait while it is built, about a second per
+-- million sessions.
+CREATE INDEX sessions_client ON sessions (pool_id, client_id);
