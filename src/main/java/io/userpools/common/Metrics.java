@@ -2,6 +2,7 @@ package io.userpools.common;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
@@ -26,6 +27,8 @@ public class Metrics {
 
     private final MeterRegistry registry;
     private final AtomicLong outboxBacklog = new AtomicLong();
+    private final AtomicLong eventsPending = new AtomicLong();
+    private final AtomicLong eventsParked = new AtomicLong();
     private final DistributionSummary writeBatches;
     /** The request timers by operation and status: built once, not on every request. */
     private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
@@ -34,6 +37,11 @@ public class Metrics {
     public Metrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("userpools.outbox.backlog", outboxBacklog);
+        Gauge.builder("userpools.events.pending", eventsPending, AtomicLong::get)
+                .description("Change-event deliveries waiting to be sent (due, retrying or in flight), all pools")
+                .register(registry);
+        Gauge.builder("userpools.events.parked", eventsParked, AtomicLong::get)
+                .description("Change-event deliveries parked after their last attempt, all pools").register(registry);
         writeBatches = DistributionSummary.builder("userpools.attribute.write.batch")
                 .description("Fast-path attribute writes stored per statement (more than one when "
                         + "concurrent writes to one user were combined)")
@@ -87,6 +95,23 @@ public class Metrics {
     public void outboxDropped(String channel) {
         counter("userpools.outbox.dropped", "Outbox messages dropped after their last attempt", "channel", channel)
                 .increment();
+    }
+
+    /**
+     * One attempt to deliver a change event: {@code userpools.events.deliveries}.
+     *
+     * @param outcome {@code sent} (answered 2xx), {@code failed} (to be retried), {@code parked}
+     *                (failed its last attempt) or {@code dropped} (its history entry was gone)
+     */
+    public void eventDelivery(String outcome) {
+        counter("userpools.events.deliveries", "Change-event delivery attempts by outcome", "outcome", outcome)
+                .increment();
+    }
+
+    /** The numbers of waiting and parked change-event deliveries, as last counted by the dispatcher. */
+    public void eventDeliveriesWaiting(long pending, long parked) {
+        eventsPending.set(pending);
+        eventsParked.set(parked);
     }
 
     /** One statement of the attribute fast path, storing this many writes. */

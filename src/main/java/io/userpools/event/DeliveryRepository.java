@@ -44,6 +44,8 @@ public class DeliveryRepository {
             + "AND h.id < c.entry_id AND (h.tx, h.id) > (cs.cursor_tx, cs.cursor_id)) "
             + "ORDER BY c.next_attempt_at LIMIT $3 FOR UPDATE OF c SKIP LOCKED) "
             + "RETURNING d.pool_id, d.subscription_id, d.entry_id, d.attempts, s.url, s.secret_enc";
+    private static final String COUNT = "SELECT count(*) FILTER (WHERE NOT parked) AS pending, "
+            + "count(*) FILTER (WHERE parked) AS parked FROM event_deliveries";
     private static final String DELETE = "DELETE FROM event_deliveries WHERE subscription_id = $1 AND entry_id = $2 "
             + "AND attempts = $3";
     private static final String RETRY = "UPDATE event_deliveries SET next_attempt_at = $4, last_error = $5 "
@@ -58,6 +60,10 @@ public class DeliveryRepository {
     /** A claimed delivery with what sending it needs. */
     public record Claimed(String poolId, String subscriptionId, long entryId, int attempts, String url,
             byte[] sealedSecret) {
+    }
+
+    /** The deliveries of every pool: waiting to be sent (due, retrying or in flight), and parked. */
+    public record Counts(long pending, long parked) {
     }
 
     private final Pool sql;
@@ -125,6 +131,14 @@ public class DeliveryRepository {
     public Uni<Void> park(Claimed delivery, Instant now, String error) {
         return sql.preparedQuery(PARK).execute(Tuple.of(delivery.subscriptionId(), delivery.entryId(),
                 delivery.attempts(), now.atOffset(ZoneOffset.UTC), error)).replaceWithVoid();
+    }
+
+    /** Counts the deliveries of all pools (one scan of the queue, which acknowledged deliveries leave). */
+    public Uni<Counts> count() {
+        return sql.query(COUNT).execute().map(rows -> {
+            Row row = rows.iterator().next();
+            return new Counts(row.getLong("pending"), row.getLong("parked"));
+        });
     }
 
     /** Drops a delivery whose history entry is gone (retention). */

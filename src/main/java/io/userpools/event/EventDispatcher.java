@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.Metrics;
+import io.userpools.common.RoundRunner;
 import io.userpools.common.SecretBox;
 import io.userpools.messaging.OutboxDispatcher;
 import io.userpools.trigger.WebhookDestination;
@@ -24,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,13 +56,14 @@ public class EventDispatcher {
     private final Clock clock;
     private final Vertx vertx;
     private final WebClient client;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private volatile boolean stopped = true;
-    private long timer = -1;
+    private final Metrics metrics;
+    // the database's message names statements and keys, never event bodies or secrets
+    private final RoundRunner rounds = new RoundRunner("event delivery", () -> fanOut("").chain(this::send),
+            failure -> failure.getClass().getSimpleName() + ": " + failure.getMessage());
 
     public EventDispatcher(DeliveryRepository deliveries, EventFeed feed, Pool sql, SecretBox box,
-            WebhookDestinations destinations, ObjectMapper json, EventsConfig config, Clock clock, Vertx vertx) {
+            WebhookDestinations destinations, ObjectMapper json, EventsConfig config, Clock clock, Vertx vertx,
+            Metrics metrics) {
         if (config.lease().compareTo(config.sendTimeout().multipliedBy(2)) < 0 || config.sendTimeout().isNegative()
                 || config.sendTimeout().isZero()) {
             throw new IllegalStateException("userpools.events.lease must be at least twice "
@@ -76,21 +78,17 @@ public class EventDispatcher {
         this.config = config;
         this.clock = clock;
         this.vertx = vertx;
+        this.metrics = metrics;
         this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
                 .setUserAgent("userpools-events/1").setMaxPoolSize(16));
     }
 
     void start(@Observes StartupEvent event) {
-        stopped = false;
-        timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> nudge());
-        nudge();
+        rounds.start(vertx, config.pollInterval(), this::refreshPending);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopped = true;
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        rounds.stop(vertx);
     }
 
     @PreDestroy
@@ -100,26 +98,13 @@ public class EventDispatcher {
 
     /** Starts a round now, or right after the one in progress. Never blocks. */
     public void nudge() {
-        if (stopped) {
-            return;
-        }
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        again.set(false);
-        fanOut("").chain(this::send).subscribe().with(this::finish, failure -> {
-            // the database's message names statements and keys, never event bodies or secrets
-            LOG.warnf("event delivery round failed: %s: %s", failure.getClass().getSimpleName(), failure.getMessage());
-            finish(false);
-        });
+        rounds.nudge();
     }
 
-    private void finish(boolean more) {
-        running.set(false);
-        if (more || again.get()) {
-            nudge();
-        }
+    /** Reads the numbers of waiting and parked deliveries (one count over the table) into their gauges. */
+    void refreshPending() {
+        deliveries.count().subscribe().with(counts -> metrics.eventDeliveriesWaiting(counts.pending(), counts.parked()),
+                failure -> LOG.debugf("event deliveries not counted: %s", failure.getClass().getSimpleName()));
     }
 
     /** Moves every free subscription along the feed, a transaction per group of subscriptions. */
@@ -159,6 +144,7 @@ public class EventDispatcher {
             if (event == null) {
                 LOG.warnf("event %s of subscription %s dropped: its history entry is gone",
                         ChangeEvent.id(delivery.entryId()), delivery.subscriptionId());
+                metrics.eventDelivery("dropped");
                 return deliveries.drop(delivery);
             }
             byte[] secret = box.open(delivery.sealedSecret(), SubscriptionService.context(delivery.subscriptionId()));
@@ -172,7 +158,7 @@ public class EventDispatcher {
                 return failed(delivery, "event not serialisable");
             }
             return post(delivery, event.id(), new String(secret, StandardCharsets.UTF_8), body)
-                    .chain(status -> status >= 200 && status <= 299 ? deliveries.acknowledge(delivery)
+                    .chain(status -> status >= 200 && status <= 299 ? sent(delivery)
                             : failed(delivery, "HTTP " + status))
                     .onFailure().recoverWithUni(e -> failed(delivery, describe(e)));
         });
@@ -194,15 +180,22 @@ public class EventDispatcher {
                 .map(response -> response.statusCode());
     }
 
+    private Uni<Void> sent(DeliveryRepository.Claimed delivery) {
+        metrics.eventDelivery("sent");
+        return deliveries.acknowledge(delivery);
+    }
+
     private Uni<Void> failed(DeliveryRepository.Claimed delivery, String error) {
         Instant now = clock.instant();
         if (delivery.attempts() >= config.maxAttempts()) {
+            metrics.eventDelivery("parked");
             LOG.warnf("event %s of subscription %s parked after %d attempts: %s", ChangeEvent.id(delivery.entryId()),
                     delivery.subscriptionId(), delivery.attempts(), error);
             return deliveries.park(delivery, now, error);
         }
         Instant next = now.plus(OutboxDispatcher.backoff(delivery.attempts(), config.retryBackoff(),
                 config.maxBackoff()));
+        metrics.eventDelivery("failed");
         LOG.debugf("event %s of subscription %s attempt %d failed: %s", ChangeEvent.id(delivery.entryId()),
                 delivery.subscriptionId(), delivery.attempts(), error);
         return deliveries.retryAt(delivery, next, error);

@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.Metrics;
+import io.userpools.common.RoundRunner;
 import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
 import io.vertx.ext.mail.SMTPException;
 import io.vertx.mutiny.core.Vertx;
@@ -14,13 +15,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
  * Sends what the outbox holds: at start-up (rows left by a previous run), on a periodic timer, and
- * whenever a service nudges it after a commit. Each round claims due rows, sends them, deletes the
- * sent ones and reschedules failures with exponential backoff. Message texts and addresses are
+ * whenever a service nudges it after a commit, one round at a time ({@link RoundRunner}). Each
+ * round claims due rows, sends them, deletes the sent ones and reschedules failures with
+ * exponential backoff. Message texts and addresses are
  * never logged, nor stored as the row's last error.
  *
  * <p>A send never outlives the lease of its claim: it is cut off after
@@ -49,10 +50,8 @@ public class OutboxDispatcher {
     private final Clock clock;
     private final Vertx vertx;
     private final Metrics metrics;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private volatile boolean stopped;
-    private long timer = -1;
+    private final RoundRunner rounds = new RoundRunner("outbox", this::round,
+            failure -> failure.getClass().getSimpleName());
 
     public OutboxDispatcher(OutboxRepository outbox, OutboxCrypto crypto, EmailSender email, SmsSender sms,
             OutboxConfig config, Clock clock, Vertx vertx, Metrics metrics) {
@@ -81,13 +80,7 @@ public class OutboxDispatcher {
     }
 
     void start(@Observes StartupEvent event) {
-        stopped = false;
-        timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> {
-            refreshBacklog();
-            nudge();
-        });
-        refreshBacklog();
-        nudge();
+        rounds.start(vertx, config.pollInterval(), this::refreshBacklog);
     }
 
     /** Reads the number of queued messages (one count over the table) into the backlog gauge. */
@@ -97,33 +90,12 @@ public class OutboxDispatcher {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopped = true;
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        rounds.stop(vertx);
     }
 
     /** Starts a round now, or right after the one in progress. Never blocks. */
     public void nudge() {
-        if (stopped) {
-            return;
-        }
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        again.set(false);
-        round().subscribe().with(more -> finish(more), failure -> {
-            LOG.warnf("outbox round failed: %s", failure.getClass().getSimpleName());
-            finish(false);
-        });
-    }
-
-    private void finish(boolean more) {
-        running.set(false);
-        if (more || again.get()) {
-            nudge();
-        }
+        rounds.nudge();
     }
 
     /** One round; answers true when the batch was full and more may be due. */
