@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * here for a few seconds. A change made through this replica (update, new custom attributes,
  * deletion) replaces or drops its entry once committed, so later requests see it at once; other
  * replicas see it at the latest when their entry expires (a deleted pool's users are gone at once).
+ * The custom message webhook's secret is sealed before a pool is stored ({@link TriggerSecrets}).
  */
 @Singleton
 public class PoolService {
@@ -48,9 +49,12 @@ public class PoolService {
     private final PaginationTokens tokens;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Cached> cache;
+    private final TriggerSecrets secrets;
 
-    public PoolService(PoolRepository repository, UserpoolsConfig config, Clock clock, PaginationTokens tokens) {
+    public PoolService(PoolRepository repository, UserpoolsConfig config, Clock clock, PaginationTokens tokens,
+            TriggerSecrets secrets) {
         this.repository = repository;
+        this.secrets = secrets;
         this.config = config;
         this.clock = clock;
         this.tokens = tokens;
@@ -66,7 +70,7 @@ public class PoolService {
      */
     @WithTransaction
     public Uni<Pool> create(CreatePoolCommand request) {
-        return Uni.createFrom().item(() -> build(request))
+        return Uni.createFrom().item(() -> secrets.sealed(build(request)))
                 .flatMap(pool -> repository.persist(UserPool.from(pool)))
                 .map(UserPool::toPool);
     }
@@ -142,7 +146,7 @@ public class PoolService {
         return Panache.withTransaction(() -> repository.findById(poolId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> notFound(poolId))
                 .map(row -> {
-                    Pool changed = change.apply(row.toPool());
+                    Pool changed = secrets.sealed(change.apply(row.toPool()));
                     row.name = changed.name();
                     row.settings = changed.settings();
                     row.schema = new StoredSchema(changed.schema());

@@ -43,6 +43,13 @@ public record PoolSettings(
                 usernameCaseSensitive, triggers, messaging, passwordPolicy, tokenValidity, null, null, null);
     }
 
+    /** These settings with other triggers. */
+    public PoolSettings withTriggers(Triggers replacement) {
+        return new PoolSettings(usernameAttributes, aliasAttributes, autoVerifiedAttributes,
+                attributesRequireVerificationBeforeUpdate, usernameCaseSensitive, replacement, messaging, passwordPolicy,
+                tokenValidity, adminCreateUserConfig, history, accountRecovery);
+    }
+
     /** The AdminCreateUser configuration, Cognito's default for pools stored without one. */
     public AdminCreateUserConfig invitations() {
         return adminCreateUserConfig == null ? AdminCreateUserConfig.DEFAULT : adminCreateUserConfig;
@@ -76,9 +83,26 @@ public record PoolSettings(
     public record Triggers(CustomMessage customMessage) {
     }
 
+    /**
+     * The webhook's URL, time limit and secret. At rest the secret is sealed ({@code sealedSecret},
+     * base64, see {@link TriggerSecrets}); {@code secret} holds it in clear only between a request
+     * and the write that seals it, and in pools stored before sealing existed (still honoured, sealed
+     * on the pool's next write or by the re-sealing after start).
+     */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CustomMessage(String url, String secret, Integer timeoutMillis) {
+    public record CustomMessage(String url, String secret, Integer timeoutMillis, String sealedSecret) {
+
+        /** A webhook as requested: its secret in clear, not yet sealed. */
+        public CustomMessage(String url, String secret, Integer timeoutMillis) {
+            this(url, secret, timeoutMillis, null);
+        }
+
+        /** Never shows the secret, clear or sealed. */
+        @Override
+        public String toString() {
+            return "CustomMessage[url=" + url + ", timeoutMillis=" + timeoutMillis + "]";
+        }
     }
 
     /** Message templates, each with the {@code {####}} code placeholder. */

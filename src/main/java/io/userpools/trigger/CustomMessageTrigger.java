@@ -10,6 +10,7 @@ import io.userpools.common.error.UnexpectedLambdaException;
 import io.userpools.common.error.UserLambdaValidationException;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolSettings;
+import io.userpools.pool.TriggerSecrets;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -48,9 +49,11 @@ public class CustomMessageTrigger {
     private final WebhookDestinations destinations;
     private final Metrics metrics;
     private final boolean reflectVetoMessage;
+    private final TriggerSecrets secrets;
 
     public CustomMessageTrigger(Vertx vertx, ObjectMapper json, Clock clock, WebhookDestinations destinations,
-            Metrics metrics, WebhooksConfig config) {
+            Metrics metrics, WebhooksConfig config, TriggerSecrets secrets) {
+        this.secrets = secrets;
         this.vertx = vertx;
         this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
                 .setUserAgent("userpools-custom-message/1").setMaxPoolSize(32));
@@ -90,7 +93,13 @@ public class CustomMessageTrigger {
         }
         String id = "msg_" + UUID.randomUUID();
         long timestamp = clock.instant().getEpochSecond();
-        String secret = hook.secret() == null ? "" : hook.secret();
+        String secret = secrets.secret(pool.id(), hook);
+        if (secret == null) {
+            return Uni.createFrom().<CustomMessageEvent.Response>failure(
+                    new IllegalStateException("the webhook secret opens with no configured key"))
+                    .onFailure().invoke(e -> metrics.triggerOutcome("failed"))
+                    .onFailure().transform(e -> failure(pool, e));
+        }
         return WebhookDestination.of(vertx, destinations, hook.url())
                 .flatMap(destination -> Uni.createFrom().deferred(() -> destination.post(client)
                                 .timeout(timeout)

@@ -16,6 +16,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
+import io.userpools.pool.TriggerSecrets;
+import io.userpools.common.Reseal;
+import io.userpools.common.SecretBox;
+import io.userpools.support.Db;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.userpools.support.Auth;
@@ -68,6 +76,10 @@ class CustomMessageTriggerTest {
     PoolService pools;
     @Inject
     VerificationService verification;
+    @Inject
+    TriggerSecrets triggerSecrets;
+    @Inject
+    SecretBox box;
 
     @BeforeAll
     static void startWebhook() throws IOException {
@@ -143,6 +155,95 @@ class CustomMessageTriggerTest {
         assertThat(call.headers().get("webhook-signature")).isEqualTo(expected);
         assertThat(call.headers().get("webhook-id")).startsWith("msg_");
         return JSON.readTree(call.body());
+    }
+
+    // ---- the secret at rest
+
+    /** The pool's stored settings as text. */
+    static String storedSettings(String poolId) throws SQLException {
+        try (Connection db = Db.connect(); PreparedStatement s = db.prepareStatement(
+                "SELECT settings::text FROM pools WHERE id = ?")) {
+            s.setString(1, poolId);
+            try (ResultSet rows = s.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    /** Stores the pool's webhook secret in clear, as releases before sealing did. */
+    void storeInClear(String poolId) throws SQLException {
+        try (Connection db = Db.connect(); PreparedStatement s = db.prepareStatement("UPDATE pools SET settings = "
+                + "jsonb_set(settings #- '{triggers,customMessage,sealedSecret}', '{triggers,customMessage,secret}', "
+                + "to_jsonb(?::text)) WHERE id = ?")) {
+            s.setString(1, SECRET);
+            s.setString(2, poolId);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        pools.evict(poolId);
+        assertThat(storedSettings(poolId)).contains(SECRET).doesNotContain("sealedSecret");
+    }
+
+    /** Sends a code through the pool's webhook; the call must carry a signature made with SECRET. */
+    void signedCall(String poolId, String username) throws IOException {
+        int before = CALLS.size();
+        String address = email(username);
+        createUser(poolId, username, Map.of());
+        adminJson(Map.of("attributes", Map.of("email", address))).patch(PATCH, poolId, username).then().statusCode(200);
+        assertThat(CALLS).hasSize(before + 1);
+        assertThat(lastEvent().path("userPoolId").asText()).isEqualTo(poolId);
+        Mailbox.await(address, 1);
+    }
+
+    @Test
+    void theSecretIsSealedAtRestAndNeverAnsweredBack() throws Exception {
+        mode = Mode.EMPTY;
+        String poolId = poolWithHook();
+        String stored = storedSettings(poolId);
+        assertThat(stored).doesNotContain(SECRET).doesNotContain("\"secret\"").contains("\"sealedSecret\"");
+        String sealed = JSON.readTree(stored).path("triggers").path("customMessage").path("sealedSecret").asText();
+        assertThat(box.open(java.util.Base64.getDecoder().decode(sealed), "custom-message-secret|" + poolId))
+                .asString(StandardCharsets.UTF_8).isEqualTo(SECRET);
+        assertThat(box.open(java.util.Base64.getDecoder().decode(sealed), "custom-message-secret|" + createPool()))
+                .as("bound to its pool").isNull();
+        signedCall(poolId, "sal");
+        for (String body : List.of(admin().get("/pools/{p}", poolId).then().statusCode(200).extract().asString(),
+                admin().get("/pools").then().statusCode(200).extract().asString())) {
+            assertThat(body).doesNotContain(SECRET).doesNotContain(sealed).doesNotContain("sealedSecret")
+                    .doesNotContain("\"secret\"");
+        }
+        admin().get("/pools/{p}", poolId).then().body("triggers.customMessage.url", equalTo(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/hook"));
+    }
+
+    @Test
+    void aSecretStoredInClearStillSignsAndIsSealedByTheNextWrite() throws Exception {
+        mode = Mode.EMPTY;
+        String poolId = poolWithHook();
+        storeInClear(poolId);
+        signedCall(poolId, "cleo");
+        adminJson(Map.of("schema", List.of(Map.of("name", "plan", "type", "String", "maxLength", 32))))
+                .post("/pools/{id}/schema", poolId).then().statusCode(200);
+        assertThat(storedSettings(poolId)).doesNotContain(SECRET).contains("sealedSecret");
+        signedCall(poolId, "cleo2");
+        pools.evict(poolId);
+        signedCall(poolId, "cleo3");
+    }
+
+    @Test
+    void theResealingSealsSecretsStoredInClear() throws Throwable {
+        mode = Mode.EMPTY;
+        String poolId = poolWithHook();
+        storeInClear(poolId);
+        Reseal.Report report = VertxContextSupport.subscribeAndAwait(() -> triggerSecrets.resealOld());
+        assertThat(report.what()).isEqualTo("custom message webhook secrets");
+        assertThat(report.resealed()).isPositive();
+        assertThat(report.left()).isZero();
+        assertThat(storedSettings(poolId)).doesNotContain(SECRET).contains("sealedSecret");
+        pools.evict(poolId);
+        signedCall(poolId, "rita");
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> triggerSecrets.resealOld()).resealed())
+                .as("nothing left to do").isZero();
     }
 
     @Test
