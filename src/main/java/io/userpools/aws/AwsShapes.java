@@ -116,7 +116,11 @@ final class AwsShapes {
         Messaging m = settings.messaging() == null ? Messaging.DEFAULT : settings.messaging();
         ObjectNode template = out.putObject("VerificationMessageTemplate");
         template.put("SmsMessage", m.sms().message()).put("EmailMessage", m.email().message())
-                .put("EmailSubject", m.email().subject()).put("DefaultEmailOption", "CONFIRM_WITH_CODE");
+                .put("EmailSubject", m.email().subject());
+        putIfPresent(template, "EmailMessageByLink", m.email().messageByLink());
+        putIfPresent(template, "EmailSubjectByLink", m.email().subjectByLink());
+        template.put("DefaultEmailOption", m.confirmsWithLink() ? PoolSettings.Messaging.CONFIRM_WITH_LINK
+                : PoolSettings.Messaging.CONFIRM_WITH_CODE);
         out.put("SmsVerificationMessage", m.sms().message());
         out.put("EmailVerificationMessage", m.email().message());
         out.put("EmailVerificationSubject", m.email().subject());

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Gives every error response of every operation the problem+json schema, and adds the answers
+ * Gives every error response of every operation the problem+json schema (but those declared as an
+ * HTML page, which the confirmation link answers to a browser), and adds the answers
  * that any operation can give (401 on protected paths, 413/415 on bodies, 429, 500, 503), with
  * the headers every answer carries ({@code X-Request-Id}; {@code Retry-After} on 429 and 503).
  * So that generated clients work unmodified (issue 14) it also: says {@code security: []} on the
@@ -64,7 +65,7 @@ public class OpenApiProblems implements OASFilter {
         addIfAbsent(responses, "503", "ServiceUnavailableException: the database is unreachable (Retry-After)");
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             APIResponse response = entry.getValue();
-            if (entry.getKey().startsWith("4") || entry.getKey().startsWith("5")) {
+            if ((entry.getKey().startsWith("4") || entry.getKey().startsWith("5")) && !isPage(response)) {
                 response.setContent(problemContent());
             }
             if (entry.getKey().equals("429") || entry.getKey().equals("503")) {
@@ -73,6 +74,12 @@ public class OpenApiProblems implements OASFilter {
             addHeader(response, REQUEST_ID);
         }
         return operation;
+    }
+
+    /** An answer declared as an HTML page (the confirmation link's, for a browser): left as declared. */
+    private static boolean isPage(APIResponse response) {
+        return response.getContent() != null && response.getContent().getMediaTypes() != null
+                && response.getContent().getMediaTypes().containsKey("text/html");
     }
 
     @Override

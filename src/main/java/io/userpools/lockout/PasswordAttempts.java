@@ -2,10 +2,12 @@ package io.userpools.lockout;
 
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.Metrics;
+import io.userpools.common.error.LimitExceededException;
 import io.userpools.common.error.NotAuthorizedException;
 import io.userpools.pool.Pool;
 import io.userpools.user.Passwords;
 import io.userpools.user.PoolUser;
+import io.userpools.verification.AttemptLimits;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -25,6 +27,12 @@ import org.jboss.logging.Logger;
  * A name that matches no user, and a user without a password, cost the same bcrypt work as a real
  * check. Once in use, it deletes the rows that count as no failures any more every quiet-reset
  * period (every replica does; the deletes are idempotent).
+ *
+ * <p>Code checks by username (ConfirmSignUp, its confirmation link, ConfirmForgotPassword) share
+ * the same state (issue 15, [D] against the spec's 6.2 rule 8): a wrong code counts as a failure,
+ * and while the user is locked out they answer {@code LimitExceededException} without checking
+ * the code ({@link #requireUnlocked}, {@link #wrongCode}). A correct code clears nothing (a new
+ * password from ConfirmForgotPassword does, as every password change).
  */
 @Singleton
 public class PasswordAttempts {
@@ -121,6 +129,31 @@ public class PasswordAttempts {
     public Uni<Void> spendUnknown(String password) {
         return Passwords.matches(password, null).invoke(ignored -> metrics.passwordCheck("unknown_user"))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Before a code check by username: refuses while the user is locked out of sign-in, changing
+     * nothing.
+     *
+     * @throws LimitExceededException (as the Uni's failure) {@value AttemptLimits#MESSAGE}, with the
+     *         seconds left in the lockout as Retry-After
+     */
+    public Uni<Void> requireUnlocked(Pool pool, PoolUser user) {
+        Instant now = clock.instant();
+        return failures.lockedUntil(pool.id(), user.sub().toString()).chain(until -> {
+            if (until == null || !until.isAfter(now)) {
+                return Uni.createFrom().voidItem();
+            }
+            return Uni.createFrom().failure(new LimitExceededException(AttemptLimits.MESSAGE,
+                    Math.max(1, secondsUntil(now, until))));
+        });
+    }
+
+    /** A wrong code in a check by username: counted as a failed sign-in of the user (see the class comment). */
+    public Uni<Void> wrongCode(Pool pool, PoolUser user) {
+        Instant now = clock.instant();
+        return failures.claim(pool.id(), user.sub().toString(), now, Math.max(1, config.threshold()),
+                Math.max(1, config.maxSeconds()), quietReset()).replaceWithVoid();
     }
 
     /** Counts one attempt, or fails with Password attempts exceeded while the subject is locked out. */

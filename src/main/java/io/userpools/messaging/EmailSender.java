@@ -15,9 +15,10 @@ public class EmailSender {
         this.mailer = mailer;
     }
 
-    /** Sends one text mail; the pool's sender address wins over the mailer's default. */
+    /** Sends one mail (text, or HTML for a link message); the pool's sender address wins over the mailer's default. */
     public Uni<Void> send(OutboxMessage message) {
-        Mail mail = Mail.withText(message.to(), message.subject(), message.body());
+        Mail mail = message.html() ? Mail.withHtml(message.to(), message.subject(), message.body())
+                : Mail.withText(message.to(), message.subject(), message.body());
         if (message.from() != null && !message.from().isBlank()) {
             mail.setFrom(message.from());
         }

@@ -17,6 +17,10 @@ public final class MessageTemplates {
 
     public static final String DEFAULT_MESSAGE = "Your verification code is {####}. ";
     public static final String DEFAULT_SUBJECT = "Your verification code";
+    /** The link message without a template (lifecycle spec 8.5, [D]: believed the console's default). */
+    public static final String DEFAULT_LINK_MESSAGE =
+            "Please click the link below to verify your email address. {##Verify Email##}";
+    public static final String DEFAULT_LINK_SUBJECT = "Your verification link";
     static final int MAX_SMS = 140;
     static final int MAX_EMAIL = 20_000;
     static final int MAX_SUBJECT = 140;
@@ -25,8 +29,12 @@ public final class MessageTemplates {
     private MessageTemplates() {
     }
 
-    /** A message ready to send: the subject is null for SMS. */
-    public record Rendered(String subject, String body) {
+    /** A message ready to send: the subject is null for SMS; {@code html} for a link message. */
+    public record Rendered(String subject, String body, boolean html) {
+
+        public Rendered(String subject, String body) {
+            this(subject, body, false);
+        }
     }
 
     /**
@@ -38,6 +46,24 @@ public final class MessageTemplates {
      */
     public static Rendered render(PoolSettings.Messaging messaging, DeliveryMedium medium,
             CustomMessageEvent.Response fromTrigger, String code) {
+        return render(messaging, medium, fromTrigger, code, null);
+    }
+
+    /**
+     * As {@link #render(PoolSettings.Messaging, DeliveryMedium, CustomMessageEvent.Response, String)};
+     * with a confirmation link, an email is the link message (lifecycle spec 8.4): the trigger's
+     * text, else the pool's {@code messageByLink}, else Cognito's, each {@code {##text##}} made a
+     * hyperlink to {@code link} with this code (an SMS still carries the code).
+     *
+     * @param link where the sign-up confirmation link points, or null for a code message
+     * @throws InvalidParameterException as for a code message; a trigger's email must hold
+     *                                   {@link CustomMessageEvent#LINK_PARAMETER} instead of the code
+     */
+    public static Rendered render(PoolSettings.Messaging messaging, DeliveryMedium medium,
+            CustomMessageEvent.Response fromTrigger, String code, ConfirmationLink link) {
+        if (link != null && medium == DeliveryMedium.EMAIL) {
+            return renderLink(emailTemplate(messaging), fromTrigger, code, link);
+        }
         if (medium == DeliveryMedium.SMS) {
             String body = fromTrigger.smsMessage() != null ? checked("smsMessage", fromTrigger.smsMessage(), MAX_SMS)
                     : orDefault(smsTemplate(messaging), DEFAULT_MESSAGE);
@@ -49,6 +75,30 @@ public final class MessageTemplates {
         String subject = fromTrigger.emailSubject() != null ? subject(fromTrigger.emailSubject())
                 : orDefault(emailTemplate(messaging) == null ? null : emailTemplate(messaging).subject(), DEFAULT_SUBJECT);
         return new Rendered(subject, body.replace(CustomMessageEvent.CODE_PARAMETER, code));
+    }
+
+    private static Rendered renderLink(PoolSettings.EmailTemplate template, CustomMessageEvent.Response fromTrigger,
+            String code, ConfirmationLink link) {
+        String body;
+        if (fromTrigger.emailMessage() != null) {
+            body = fromTrigger.emailMessage();
+            wellFormed("emailMessage", body);
+            if (body.isEmpty()) {
+                throw new InvalidParameterException("The message is empty.");
+            }
+            if (!body.contains(CustomMessageEvent.LINK_PARAMETER)) {
+                throw InvalidParameterException.detectedValue(body, "emailMessage",
+                        RequestConstraints.pattern(ConfirmationLink.MESSAGE_PATTERN));
+            }
+            if (body.length() > MAX_EMAIL) {
+                throw InvalidParameterException.detected("emailMessage", RequestConstraints.maxLength(MAX_EMAIL));
+            }
+        } else {
+            body = orDefault(template == null ? null : template.messageByLink(), DEFAULT_LINK_MESSAGE);
+        }
+        String subject = fromTrigger.emailSubject() != null ? subject(fromTrigger.emailSubject())
+                : orDefault(template == null ? null : template.subjectByLink(), DEFAULT_LINK_SUBJECT);
+        return new Rendered(subject, link.render(body, code), true);
     }
 
     /** Cognito's invitation texts (lifecycle spec 8.5), for email and SMS alike. */

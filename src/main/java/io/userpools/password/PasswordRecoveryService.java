@@ -12,6 +12,7 @@ import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.error.NotAuthorizedException;
 import io.userpools.common.error.ResourceNotFoundException;
 import io.userpools.common.error.UserNotFoundException;
+import io.userpools.lockout.PasswordAttempts;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
 import io.userpools.trigger.TriggerSource;
@@ -77,13 +78,15 @@ public class PasswordRecoveryService {
     private final PasswordsConfig config;
     private final Provenances provenances;
     private final UserWriter writer;
+    private final PasswordAttempts lockout;
     private final Clock clock;
 
     public PasswordRecoveryService(PublicClients gate, PoolService pools, UserLookup lookup, UserRepository users,
             UserAccountRepository accounts, CodeRepository codes, AttemptRepository attempts, CodeIssuer issuer,
             ResetRepository resets, PasswordHistory history, PasswordsConfig config, UserWriter writer,
-            Provenances provenances, Clock clock) {
+            Provenances provenances, PasswordAttempts lockout, Clock clock) {
         this.provenances = provenances;
+        this.lockout = lockout;
         this.writer = writer;
         this.gate = gate;
         this.pools = pools;
@@ -150,7 +153,9 @@ public class PasswordRecoveryService {
      * @throws ResourceNotFoundException for an unknown client
      * @throws NotAuthorizedException    for a missing or wrong secret hash or a disabled user
      * @throws UserNotFoundException     for an unknown user (CodeMismatch when the client hides users)
-     * @throws io.userpools.common.error.LimitExceededException after 10 resets or confirmations in the hour
+     * @throws io.userpools.common.error.LimitExceededException after 10 resets or confirmations in the hour,
+     *         or while the user is locked out of sign-in (a wrong code counts as a failed sign-in; the
+     *         new password clears the lockout)
      * @throws ExpiredCodeException      no code, a used, burned or expired one, or one sent to a
      *                                   channel the user no longer has
      * @throws CodeMismatchException     a wrong code (the fifth burns it)
@@ -171,8 +176,12 @@ public class PasswordRecoveryService {
                                     : new NotAuthorizedException(DISABLED);
                         }
                         Instant now = clock.instant();
-                        return hourly(cp.pool(), user, now).flatMap(w -> users.pool().withTransaction(sql ->
-                                confirmLocked(sql, cp.pool(), user.sub(), command, now, by)));
+                        return lockout.requireUnlocked(cp.pool(), user)
+                                .chain(() -> hourly(cp.pool(), user, now))
+                                .flatMap(w -> users.pool().withTransaction(sql ->
+                                        confirmLocked(sql, cp.pool(), user.sub(), command, now, by)))
+                                .call(outcome -> outcome == Outcome.MISMATCH ? lockout.wrongCode(cp.pool(), user)
+                                        : Uni.createFrom().voidItem());
                     })
                     .map(outcome -> switch (outcome) {
                         case EXPIRED -> throw new ExpiredCodeException(VerificationService.EXPIRED);

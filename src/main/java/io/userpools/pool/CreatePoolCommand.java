@@ -82,14 +82,28 @@ public record CreatePoolCommand(
             Integer timeoutMillis) {
     }
 
-    /** Message templates; each message needs the {@code {####}} code placeholder. */
-    public record MessagingInput(EmailTemplateInput email, SmsTemplateInput sms) {
+    /**
+     * Message templates; each code message needs the {@code {####}} code placeholder, the link
+     * message a {@code {##link text##}}. {@code defaultEmailOption} CONFIRM_WITH_CODE (null) or
+     * CONFIRM_WITH_LINK.
+     */
+    public record MessagingInput(EmailTemplateInput email, SmsTemplateInput sms, String defaultEmailOption) {
+
+        public MessagingInput(EmailTemplateInput email, SmsTemplateInput sms) {
+            this(email, sms, null);
+        }
     }
 
     public record EmailTemplateInput(
             String from,
             String subject,
-            String message) {
+            String message,
+            String subjectByLink,
+            String messageByLink) {
+
+        public EmailTemplateInput(String from, String subject, String message) {
+            this(from, subject, message, null, null);
+        }
     }
 
     public record SmsTemplateInput(String message) {

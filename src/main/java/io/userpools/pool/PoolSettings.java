@@ -105,24 +105,52 @@ public record PoolSettings(
         }
     }
 
-    /** Message templates, each with the {@code {####}} code placeholder. */
+    /**
+     * Message templates, each code message with the {@code {####}} code placeholder. With
+     * {@code defaultEmailOption} {@value #CONFIRM_WITH_LINK}, the email of sign-up confirmation
+     * (SignUp, ResendConfirmationCode) is the link message ({@link EmailTemplate#messageByLink},
+     * lifecycle spec 8.4); every other message, and SMS, carries a code. Null (pools stored before
+     * the option existed) means {@value #CONFIRM_WITH_CODE}.
+     */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Messaging(EmailTemplate email, SmsTemplate sms) {
+    public record Messaging(EmailTemplate email, SmsTemplate sms, String defaultEmailOption) {
 
         /** The code placeholder every message must contain. */
         public static final String CODE_PLACEHOLDER = "{####}";
+        public static final String CONFIRM_WITH_CODE = "CONFIRM_WITH_CODE";
+        public static final String CONFIRM_WITH_LINK = "CONFIRM_WITH_LINK";
         /**
          * Cognito-like defaults. No sender: the mailer's configured {@code from} address is used.
          */
         public static final Messaging DEFAULT = new Messaging(
                 new EmailTemplate(null, "Your verification code", "Your verification code is {####}."),
-                new SmsTemplate("Your verification code is {####}."));
+                new SmsTemplate("Your verification code is {####}."), CONFIRM_WITH_CODE);
+
+        /** Templates in code mode. */
+        public Messaging(EmailTemplate email, SmsTemplate sms) {
+            this(email, sms, CONFIRM_WITH_CODE);
+        }
+
+        /** Whether sign-up confirmation emails carry a link rather than a code. */
+        public boolean confirmsWithLink() {
+            return CONFIRM_WITH_LINK.equals(defaultEmailOption);
+        }
     }
 
+    /**
+     * The email texts: the code message and its subject, and the link message of
+     * {@link Messaging#CONFIRM_WITH_LINK} and its subject (absent: the built-in ones at send time).
+     */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EmailTemplate(String from, String subject, String message) {
+    public record EmailTemplate(String from, String subject, String message, String subjectByLink,
+            String messageByLink) {
+
+        /** Without link texts. */
+        public EmailTemplate(String from, String subject, String message) {
+            this(from, subject, message, null, null);
+        }
     }
 
     @RegisterForReflection

@@ -3,6 +3,7 @@ package io.userpools.pool;
 import io.userpools.common.error.CognitoException.Violation;
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.validation.RequestConstraints;
+import io.userpools.messaging.ConfirmationLink;
 import io.userpools.pool.CreatePoolCommand.AdminCreateUserConfigInput;
 import io.userpools.pool.CreatePoolCommand.CustomMessageInput;
 import io.userpools.pool.CreatePoolCommand.InviteMessageTemplateInput;
@@ -38,6 +39,8 @@ public final class PoolSettingsBuilder {
     /** Default webhook timeout, as Cognito's Lambda trigger timeout [2.14]. */
     public static final int DEFAULT_TIMEOUT_MILLIS = 5_000;
     static final String CODE_PATTERN = ".*\\{####\\}.*";
+    /** Cognito's DefaultEmailOptionType, in its model's order. */
+    public static final List<String> EMAIL_OPTIONS = List.of(Messaging.CONFIRM_WITH_LINK, Messaging.CONFIRM_WITH_CODE);
 
     private PoolSettingsBuilder() {
     }
@@ -88,9 +91,13 @@ public final class PoolSettingsBuilder {
     }
 
     /**
-     * The message templates, each absent one replaced by its default.
+     * The message templates, each absent code text replaced by its default; absent link texts stay
+     * absent (the built-in ones are used at send time, lifecycle spec 1.4, 8.5).
      *
-     * @throws InvalidParameterException when a given message lacks the {@code {####}} placeholder
+     * @throws InvalidParameterException when a given code message lacks the {@code {####}} placeholder
+     *         or the email option is not one of Cognito's; then (lifecycle spec 8.3) {@code The message
+     *         is invalid.} for a link message without {@code {##…##}}, even in code mode, and
+     *         {@code The message is empty.} for one whose links have no text ({@code {####}})
      */
     public static Messaging messaging(MessagingInput request) {
         Messaging defaults = Messaging.DEFAULT;
@@ -98,10 +105,16 @@ public final class PoolSettingsBuilder {
         String subject = defaults.email().subject();
         String emailMessage = defaults.email().message();
         String smsMessage = defaults.sms().message();
+        String subjectByLink = null;
+        String messageByLink = null;
+        String option = request == null || request.defaultEmailOption() == null ? Messaging.CONFIRM_WITH_CODE
+                : request.defaultEmailOption();
         if (request != null && request.email() != null) {
             from = request.email().from();
             subject = orDefault(request.email().subject(), subject);
             emailMessage = orDefault(request.email().message(), emailMessage);
+            subjectByLink = request.email().subjectByLink();
+            messageByLink = request.email().messageByLink();
         }
         if (request != null && request.sms() != null) {
             smsMessage = orDefault(request.sms().message(), smsMessage);
@@ -109,10 +122,21 @@ public final class PoolSettingsBuilder {
         List<Violation> violations = new ArrayList<>();
         checkPlaceholder(violations, "messaging.email.message", emailMessage);
         checkPlaceholder(violations, "messaging.sms.message", smsMessage);
+        if (!EMAIL_OPTIONS.contains(option)) {
+            violations.add(new Violation("messaging.defaultEmailOption",
+                    "Member must satisfy enum value set: " + EMAIL_OPTIONS));
+        }
         if (!violations.isEmpty()) {
             throw InvalidParameterException.detected(violations);
         }
-        return new Messaging(new EmailTemplate(from, subject, emailMessage), new SmsTemplate(smsMessage));
+        if (messageByLink != null) {
+            String defect = ConfirmationLink.defect(messageByLink);
+            if (defect != null) {
+                throw new InvalidParameterException(defect);
+            }
+        }
+        return new Messaging(new EmailTemplate(from, subject, emailMessage, subjectByLink, messageByLink),
+                new SmsTemplate(smsMessage), option);
     }
 
     /** The password policy, with Cognito's default for every absent field. */

@@ -31,6 +31,7 @@ public final class QuotaCategories {
             Map.entry("adminCreateUser", QuotaCategory.UserCreation),
             Map.entry("signUp", QuotaCategory.UserCreation),
             Map.entry("confirmSignUp", QuotaCategory.UserCreation),
+            Map.entry("confirmSignUpByLink", QuotaCategory.UserCreation),
             Map.entry("adminConfirmSignUp", QuotaCategory.UserCreation),
             Map.entry("adminGetUser", QuotaCategory.UserRead),
             Map.entry("getUser", QuotaCategory.UserRead),

@@ -15,6 +15,7 @@ import io.userpools.common.error.ResourceNotFoundException;
 import io.userpools.common.error.UserNotFoundException;
 import io.userpools.common.error.UsernameExistsException;
 import io.userpools.common.validation.RequestConstraints;
+import io.userpools.lockout.PasswordAttempts;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
 import io.userpools.trigger.TriggerSource;
@@ -50,7 +51,8 @@ import java.util.UUID;
  * it has (phone before email) through the custom message trigger and the outbox, and becomes
  * CONFIRMED with the right code (the attribute that received it verified, its alias taken or
  * moved) or by an admin. Codes live 24 hours, 5 wrong tries burn one, and each user may ask for 5
- * codes and try 15 confirmations an hour. Every change to the user goes through {@link UserWriter}
+ * codes and try 15 confirmations an hour. A wrong code also counts in the user's sign-in lockout,
+ * and a locked-out user's confirmations are refused unchecked ({@link PasswordAttempts}). Every change to the user goes through {@link UserWriter}
  * with a plan of {@link AttributePolicy}.
  */
 @Singleton
@@ -68,12 +70,14 @@ public class SignUpService {
     private final CodeRepository codes;
     private final AttemptRepository attempts;
     private final Provenances provenances;
+    private final PasswordAttempts lockout;
     private final Clock clock;
 
     public SignUpService(PublicClients gate, PoolService pools, UserRepository users,
             UserLookup lookup, UserWriter writer, CodeIssuer issuer, CodeRepository codes, AttemptRepository attempts,
-            Provenances provenances, Clock clock) {
+            Provenances provenances, PasswordAttempts lockout, Clock clock) {
         this.provenances = provenances;
+        this.lockout = lockout;
         this.gate = gate;
         this.pools = pools;
         this.users = users;
@@ -128,7 +132,7 @@ public class SignUpService {
                 String channel = SignUpCodes.channel(pool, stored);
                 Map<String, String> target = channel == null ? Map.of() : Map.of(channel, stored.get(channel));
                 UserChange change = AttributePolicy.planCreate(pool, UserStatus.UNCONFIRMED, stored, false);
-                return issuer.prepare(pool, user, stored, target, TriggerSource.CustomMessage_SignUp,
+                return issuer.prepareSignUp(pool, user, stored, target, TriggerSource.CustomMessage_SignUp,
                                 cp.client().clientId(), command.clientMetadata())
                         .flatMap(prepared -> users.pool().withTransaction(sql -> writer.create(sql, pool, user,
                                         change, now, by)
@@ -154,43 +158,70 @@ public class SignUpService {
      * @throws ResourceNotFoundException for an unknown client
      * @throws NotAuthorizedException    for a bad secret hash, a user not UNCONFIRMED or disabled
      * @throws UserNotFoundException     for an unknown user (CodeMismatch when the client hides existence)
-     * @throws io.userpools.common.error.LimitExceededException after 15 tries in the hour
+     * @throws io.userpools.common.error.LimitExceededException after 15 tries in the hour, or while
+     *         the user is locked out of sign-in (a wrong code counts as a failed sign-in)
      * @throws ExpiredCodeException      when no live code exists (never sent, used, superseded, burned, expired)
      * @throws CodeMismatchException     for a wrong code (the fifth burns it)
      * @throws io.userpools.common.error.AliasExistsException when the value is another user's
      *         verified alias and the alias is not forced
      */
     public Uni<Void> confirm(ConfirmSignUpCommand command) {
-        Provenance by = provenances.service("ConfirmSignUp", VerificationService.CODE_VERIFICATION);
         return gate.clientAndPool(command.clientId()).flatMap(cp -> {
-            Pool pool = cp.pool();
-            Client client = cp.client();
-            gate.requireSecretHash(client, command.secretHash(), command.username());
-            if (command.code() == null || command.code().isBlank()) {
-                throw InvalidParameterException.detected("confirmationCode", RequestConstraints.pattern("[\\S]+"));
-            }
-            boolean hides = client.settings().hidesUserExistence();
-            return lookup.resolve(users.pool(), pool, command.username(), false)
-                    .onFailure(UserNotFoundException.class).transform(e -> hides
-                            ? new CodeMismatchException(VerificationService.MISMATCH) : new UserNotFoundException(UNKNOWN))
-                    .flatMap(user -> {
-                        requireUnconfirmed(user);
-                        if (!user.enabled()) {
-                            throw hides ? new CodeMismatchException(VerificationService.MISMATCH)
-                                    : new NotAuthorizedException("User is disabled.");
-                        }
-                        Instant now = clock.instant();
-                        return attempts.hit(users.pool(), pool.id(), user.sub(), AttemptLimits.CONFIRM_SIGN_UP, now)
-                                .invoke(w -> AttemptLimits.CONFIRM_SIGN_UP.check(w.attempts(), w.start(), now))
-                                .flatMap(w -> users.pool().withTransaction(sql -> confirmLocked(sql, pool,
-                                        user.sub(), command, now, by)));
-                    })
-                    .map(outcome -> switch (outcome) {
-                        case MISMATCH -> throw new CodeMismatchException(VerificationService.MISMATCH);
-                        case CONFIRM_ACTIVE -> (Void) null;
-                        default -> throw new ExpiredCodeException(VerificationService.EXPIRED);
-                    });
+            gate.requireSecretHash(cp.client(), command.secretHash(), command.username());
+            return confirm(cp.pool(), cp.client(), command);
         });
+    }
+
+    /**
+     * ConfirmSignUp from the link of a CONFIRM_WITH_LINK email (lifecycle spec 8.4): as
+     * {@link #confirm(ConfirmSignUpCommand)} without the alias forced, for a client of the named
+     * pool, and without a secret hash (the link cannot carry one; the mailed code is the proof).
+     *
+     * @throws ResourceNotFoundException for an unknown pool, or a client that is not the pool's
+     * @throws InvalidParameterException for a missing client, username or code
+     * @see #confirm(ConfirmSignUpCommand) for the rest
+     */
+    public Uni<Void> confirmByLink(String poolId, String clientId, String username, String code) {
+        return Uni.createFrom().deferred(() -> {
+            if (clientId == null || clientId.isBlank() || username == null || username.isBlank()) {
+                throw new InvalidParameterException("The link is incomplete: client_id, user_name and "
+                        + "confirmation_code are required.");
+            }
+            return gate.clientAndPool(clientId, poolId).flatMap(cp -> confirm(cp.pool(), cp.client(),
+                    new ConfirmSignUpCommand(clientId, null, username, code, false)));
+        });
+    }
+
+    private Uni<Void> confirm(Pool pool, Client client, ConfirmSignUpCommand command) {
+        Provenance by = provenances.service("ConfirmSignUp", VerificationService.CODE_VERIFICATION);
+        if (command.code() == null || command.code().isBlank()) {
+            throw InvalidParameterException.detected("confirmationCode", RequestConstraints.pattern("[\\S]+"));
+        }
+        boolean hides = client.settings().hidesUserExistence();
+        return lookup.resolve(users.pool(), pool, command.username(), false)
+                .onFailure(UserNotFoundException.class).transform(e -> hides
+                        ? new CodeMismatchException(VerificationService.MISMATCH) : new UserNotFoundException(UNKNOWN))
+                .flatMap(user -> {
+                    requireUnconfirmed(user);
+                    if (!user.enabled()) {
+                        throw hides ? new CodeMismatchException(VerificationService.MISMATCH)
+                                : new NotAuthorizedException("User is disabled.");
+                    }
+                    Instant now = clock.instant();
+                    return lockout.requireUnlocked(pool, user)
+                            .chain(() -> attempts.hit(users.pool(), pool.id(), user.sub(),
+                                    AttemptLimits.CONFIRM_SIGN_UP, now))
+                            .invoke(w -> AttemptLimits.CONFIRM_SIGN_UP.check(w.attempts(), w.start(), now))
+                            .flatMap(w -> users.pool().withTransaction(sql -> confirmLocked(sql, pool,
+                                    user.sub(), command, now, by)))
+                            .call(outcome -> outcome == CodeCheck.Outcome.MISMATCH ? lockout.wrongCode(pool, user)
+                                    : Uni.createFrom().voidItem());
+                })
+                .map(outcome -> switch (outcome) {
+                    case MISMATCH -> throw new CodeMismatchException(VerificationService.MISMATCH);
+                    case CONFIRM_ACTIVE -> (Void) null;
+                    default -> throw new ExpiredCodeException(VerificationService.EXPIRED);
+                });
     }
 
     private Uni<CodeCheck.Outcome> confirmLocked(SqlClient sql, Pool pool, UUID sub, ConfirmSignUpCommand command,
@@ -284,7 +315,7 @@ public class SignUpService {
         Instant now = clock.instant();
         return attempts.hit(users.pool(), pool.id(), user.sub(), AttemptLimits.RESEND_SIGN_UP_CODE, now)
                 .invoke(w -> AttemptLimits.RESEND_SIGN_UP_CODE.check(w.attempts(), w.start(), now))
-                .flatMap(w -> issuer.prepare(pool, user, user.attributes(), target,
+                .flatMap(w -> issuer.prepareSignUp(pool, user, user.attributes(), target,
                         TriggerSource.CustomMessage_ResendCode, client.clientId(), metadata))
                 .flatMap(prepared -> users.pool().withTransaction(sql -> dropCodes(sql, pool, user.sub())
                         .flatMap(v -> issuer.write(sql, pool, user, keyed(prepared)))))

@@ -25,7 +25,17 @@ public final class CustomMessageEvents {
      */
     public static CustomMessageEvent of(String region, Pool pool, PoolUser user, Map<String, String> attributes,
             TriggerSource source, String clientId, Map<String, String> clientMetadata) {
-        return event(region, pool, user, attributes, source, clientId, clientMetadata, null);
+        return event(region, pool, user, attributes, source, clientId, clientMetadata, null, null);
+    }
+
+    /**
+     * As {@link #of}, for the email of sign-up confirmation in a CONFIRM_WITH_LINK pool:
+     * {@code linkParameter} {@value CustomMessageEvent#LINK_PARAMETER} (lifecycle spec 2.5).
+     */
+    public static CustomMessageEvent withLink(String region, Pool pool, PoolUser user, Map<String, String> attributes,
+            TriggerSource source, String clientId, Map<String, String> clientMetadata) {
+        return event(region, pool, user, attributes, source, clientId, clientMetadata, null,
+                CustomMessageEvent.LINK_PARAMETER);
     }
 
     /**
@@ -36,11 +46,12 @@ public final class CustomMessageEvents {
     public static CustomMessageEvent invitation(String region, Pool pool, PoolUser user,
             Map<String, String> clientMetadata) {
         return event(region, pool, user, user.attributes(), TriggerSource.CustomMessage_AdminCreateUser, null,
-                clientMetadata, CustomMessageEvent.USERNAME_PARAMETER);
+                clientMetadata, CustomMessageEvent.USERNAME_PARAMETER, null);
     }
 
     private static CustomMessageEvent event(String region, Pool pool, PoolUser user, Map<String, String> attributes,
-            TriggerSource source, String clientId, Map<String, String> clientMetadata, String usernameParameter) {
+            TriggerSource source, String clientId, Map<String, String> clientMetadata, String usernameParameter,
+            String linkParameter) {
         Map<String, String> userAttributes = new TreeMap<>(attributes);
         userAttributes.put("sub", user.sub().toString());
         userAttributes.put("cognito:user_status", user.status().name());
@@ -54,7 +65,8 @@ public final class CustomMessageEvents {
         return new CustomMessageEvent("1", source.name(), region, pool.id(), user.username(),
                 new CustomMessageEvent.CallerContext(SDK_VERSION,
                         clientId == null ? CustomMessageEvent.CLIENT_ID_NOT_APPLICABLE : clientId),
-                new CustomMessageEvent.Request(userAttributes, CustomMessageEvent.CODE_PARAMETER, usernameParameter,
+                new CustomMessageEvent.Request(userAttributes, CustomMessageEvent.CODE_PARAMETER, linkParameter,
+                        usernameParameter,
                         clientMetadata == null ? null : new LinkedHashMap<>(clientMetadata)),
                 CustomMessageEvent.Response.EMPTY);
     }

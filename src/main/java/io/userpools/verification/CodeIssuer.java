@@ -8,6 +8,7 @@ import io.userpools.common.KeyRings;
 import io.userpools.common.Metrics;
 import io.userpools.common.UserpoolsConfig;
 import io.userpools.messaging.Channels;
+import io.userpools.messaging.ConfirmationLink;
 import io.userpools.messaging.MessageTemplates;
 import io.userpools.messaging.OutboxDispatcher;
 import io.userpools.messaging.OutboxMessage;
@@ -64,6 +65,8 @@ public class CodeIssuer {
     private final Clock clock;
     private final Metrics metrics;
     private final String region;
+    /** The service's public URL, the base of confirmation links. */
+    private final String issuerBaseUrl;
     private final boolean logCodes;
 
     public CodeIssuer(CodesConfig config, CodeRepository codes, Channels channels, CustomMessageTrigger trigger,
@@ -78,6 +81,7 @@ public class CodeIssuer {
         this.clock = clock;
         this.metrics = metrics;
         this.region = userpools.region();
+        this.issuerBaseUrl = userpools.issuerBaseUrl();
         this.logCodes = config.log() && LaunchMode.current() != LaunchMode.NORMAL;
         if (config.log() && !logCodes) {
             LOG.warn("userpools.codes.log is ignored in the prod profile");
@@ -127,6 +131,25 @@ public class CodeIssuer {
     public Uni<List<Prepared>> prepare(Pool pool, PoolSettings.Messaging messaging, PoolUser user,
             Map<String, String> attributes, Map<String, String> targets, TriggerSource source, String clientId,
             Map<String, String> clientMetadata) {
+        return prepare(pool, messaging, user, attributes, targets, source, clientId, clientMetadata, false);
+    }
+
+    /**
+     * A sign-up confirmation code (SignUp, ResendConfirmationCode): in a CONFIRM_WITH_LINK pool an
+     * email target gets the link message ({@link ConfirmationLink} to this client and user, the
+     * trigger asked with {@code linkParameter}); an SMS target, or a code-mode pool, a code
+     * message, as {@link #prepare(Pool, PoolUser, Map, Map, TriggerSource, String, Map)}.
+     */
+    public Uni<List<Prepared>> prepareSignUp(Pool pool, PoolUser user, Map<String, String> attributes,
+            Map<String, String> targets, TriggerSource source, String clientId, Map<String, String> clientMetadata) {
+        PoolSettings.Messaging messaging = pool.settings().messaging();
+        return prepare(pool, messaging, user, attributes, targets, source, clientId, clientMetadata,
+                messaging != null && messaging.confirmsWithLink());
+    }
+
+    private Uni<List<Prepared>> prepare(Pool pool, PoolSettings.Messaging messaging, PoolUser user,
+            Map<String, String> attributes, Map<String, String> targets, TriggerSource source, String clientId,
+            Map<String, String> clientMetadata, boolean linkMode) {
         if (targets.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -137,21 +160,27 @@ public class CodeIssuer {
         }
         var event = CustomMessageEvents.of(region, pool, user, attributes, source, clientId, clientMetadata);
         return Multi.createFrom().iterable(targets.entrySet())
-                .onItem().transformToUniAndConcatenate(target -> trigger.invoke(pool, event)
-                        .map(response -> prepared(messaging, target.getKey(), target.getValue(), response))
+                .onItem().transformToUniAndConcatenate(target -> {
+                    ConfirmationLink link = linkMode && CodeDeliveryDetails.mediumOf(target.getKey())
+                            == DeliveryMedium.EMAIL ? new ConfirmationLink(issuerBaseUrl, pool.id(), clientId,
+                                    user.username()) : null;
+                    return trigger.invoke(pool, link == null ? event : CustomMessageEvents.withLink(region, pool,
+                                    user, attributes, source, clientId, clientMetadata))
+                        .map(response -> prepared(messaging, target.getKey(), target.getValue(), response, link))
                         .onFailure().invoke(() -> metrics.codeFailed(
-                                CodeDeliveryDetails.mediumOf(target.getKey()).name(), "trigger")))
+                                CodeDeliveryDetails.mediumOf(target.getKey()).name(), "trigger"));
+                })
                 .collect().asList();
     }
 
     private Prepared prepared(PoolSettings.Messaging messaging, String attribute, String target,
-            io.userpools.trigger.CustomMessageEvent.Response response) {
+            io.userpools.trigger.CustomMessageEvent.Response response, ConfirmationLink link) {
         DeliveryMedium medium = CodeDeliveryDetails.mediumOf(attribute);
         String code = hasher.newCode();
-        MessageTemplates.Rendered text = MessageTemplates.render(messaging, medium, response, code);
+        MessageTemplates.Rendered text = MessageTemplates.render(messaging, medium, response, code, link);
         String from = medium == DeliveryMedium.EMAIL && messaging != null && messaging.email() != null
                 ? messaging.email().from() : null;
-        return new Prepared(attribute, target, code, new OutboxMessage(target, from, text.subject(), text.body()),
+        return new Prepared(attribute, target, code, new OutboxMessage(target, from, text.subject(), text.body(), text.html()),
                 CodeDeliveryDetails.of(attribute, target));
     }
 

@@ -37,7 +37,7 @@ class RouteSecurityTest {
     /** Sign-in, refresh, the challenge answer, sign-up, JWKS and discovery: callable without credentials. */
     private static final Set<String> PUBLIC = Set.of("initiateAuth", "initiateAuthRefresh", "respondToAuthChallenge",
             "getJwks", "getOpenIdConfiguration", "signUp", "confirmSignUp", "resendConfirmationCode",
-            "forgotPassword", "confirmForgotPassword", "uploadUserImportFile");
+            "forgotPassword", "confirmForgotPassword", "uploadUserImportFile", "confirmSignUpByLink");
     private static final Set<String> SELF_SERVICE = Set.of("getUser", "globalSignOut", "updateUserAttributes",
             "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute", "changePassword");
     /** The PreSignedUrl of CreateUserImportJob: no credential, but a secret in its query string. */

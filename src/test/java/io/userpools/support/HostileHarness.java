@@ -36,7 +36,7 @@ public final class HostileHarness {
     /** Sign-in, refresh, the challenge answer, JWKS and discovery: callable without credentials. */
     public static final Set<String> PUBLIC = Set.of("initiateAuth", "initiateAuthRefresh", "respondToAuthChallenge",
             "getJwks", "getOpenIdConfiguration", "signUp", "confirmSignUp", "resendConfirmationCode", "forgotPassword",
-            "confirmForgotPassword", "uploadUserImportFile");
+            "confirmForgotPassword", "uploadUserImportFile", "confirmSignUpByLink");
     /** Called with the signed-in user's access token. */
     public static final Set<String> SELF_SERVICE = Set.of("getUser", "globalSignOut", "updateUserAttributes",
             "deleteUserAttributes", "getUserAttributeVerificationCode", "verifyUserAttribute", "changePassword");
@@ -232,6 +232,14 @@ public final class HostileHarness {
             // Vert.x's HTTP decoder refuses a request line or headers over its limits before any
             // request exists, with a bare status and no body; no handler of the service can word it
             return null;
+        }
+        if (status >= 400 && op.equals("confirmSignUpByLink")
+                && String.valueOf(answer.response().contentType()).startsWith("text/html")) {
+            // a page for a browser (lifecycle spec 8.4): self-contained, never cached
+            String policy = answer.response().header("Content-Security-Policy");
+            return policy != null && policy.startsWith("default-src 'none'") ? null
+                    : new Sampler.Failure(op + ": " + status + " page without its security policy",
+                            status + " " + Hostile.show(answer.response().asString()) + "\n    for " + sent);
         }
         if (status >= 400) {
             String type = answer.response().contentType();

@@ -36,4 +36,22 @@ public final class Lockouts {
             assertThat(q.executeUpdate()).isEqualTo(1);
         }
     }
+
+    /** Locks the pool's one counted subject out for a minute, whatever its count. */
+    public static void lock(String poolId) throws SQLException {
+        set(poolId, "now() + interval '60 seconds'");
+    }
+
+    /** Ends the pool's one lockout now, keeping its count. */
+    public static void unlock(String poolId) throws SQLException {
+        set(poolId, "NULL");
+    }
+
+    private static void set(String poolId, String lockedUntil) throws SQLException {
+        try (Connection c = Db.connect(); PreparedStatement q = c.prepareStatement("UPDATE sign_in_failures "
+                + "SET locked_until = " + lockedUntil + " WHERE pool_id = ?")) {
+            q.setString(1, poolId);
+            assertThat(q.executeUpdate()).isEqualTo(1);
+        }
+    }
 }

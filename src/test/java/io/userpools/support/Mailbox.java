@@ -23,8 +23,11 @@ public final class Mailbox {
         greenMail = server;
     }
 
-    /** A received mail: subject, sender and text body. */
-    public record Mail(String subject, String from, String body) {
+    /**
+     * A received mail: subject, sender, body as sent (transfer-encoded), its content type and its
+     * decoded text.
+     */
+    public record Mail(String subject, String from, String body, String contentType, String text) {
         /** The six-digit code in the body. */
         public String code() {
             Matcher m = CODE.matcher(body);
@@ -42,11 +45,13 @@ public final class Mailbox {
             try {
                 for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
                     if (recipient.toString().equalsIgnoreCase(address)) {
+                        Object content = message.getContent();
                         result.add(new Mail(message.getSubject(), message.getFrom()[0].toString(),
-                                GreenMailUtil.getBody(message).trim()));
+                                GreenMailUtil.getBody(message).trim(), message.getContentType(),
+                                content instanceof String text ? text : null));
                     }
                 }
-            } catch (MessagingException e) {
+            } catch (MessagingException | java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
         }

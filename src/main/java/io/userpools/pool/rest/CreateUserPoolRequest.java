@@ -71,14 +71,23 @@ public record CreateUserPoolRequest(
             @Min(100) @Max(30_000) Integer timeoutMillis) {
     }
 
-    /** Message templates; each message needs the {@code {####}} code placeholder. */
-    public record MessagingRequest(@Valid EmailTemplateRequest email, @Valid SmsTemplateRequest sms) {
+    /**
+     * Message templates; each code message needs the {@code {####}} code placeholder.
+     * {@code defaultEmailOption} is Cognito's {@code CONFIRM_WITH_CODE} (default) or
+     * {@code CONFIRM_WITH_LINK}: then the sign-up confirmation email is {@code email.messageByLink},
+     * whose {@code {##text##}} becomes a link that confirms the user.
+     */
+    public record MessagingRequest(@Valid EmailTemplateRequest email, @Valid SmsTemplateRequest sms,
+            String defaultEmailOption) {
     }
 
+    /** {@code subjectByLink} and {@code messageByLink}: the link message; absent, Cognito's built-in one. */
     public record EmailTemplateRequest(
             @Size(min = 3, max = 320) String from,
             @Size(min = 1, max = 140) String subject,
-            @Size(min = 6, max = 20_000) String message) {
+            @Size(min = 6, max = 20_000) String message,
+            @Size(min = 1, max = 140) String subjectByLink,
+            @Size(min = 6, max = 20_000) String messageByLink) {
     }
 
     public record SmsTemplateRequest(@Size(min = 6, max = 140) String message) {
@@ -172,9 +181,11 @@ public record CreateUserPoolRequest(
         return messaging == null ? null
                 : new CreatePoolCommand.MessagingInput(
                         messaging.email() == null ? null : new CreatePoolCommand.EmailTemplateInput(
-                                messaging.email().from(), messaging.email().subject(), messaging.email().message()),
+                                messaging.email().from(), messaging.email().subject(), messaging.email().message(),
+                                messaging.email().subjectByLink(), messaging.email().messageByLink()),
                         messaging.sms() == null ? null
-                                : new CreatePoolCommand.SmsTemplateInput(messaging.sms().message()));
+                                : new CreatePoolCommand.SmsTemplateInput(messaging.sms().message()),
+                        messaging.defaultEmailOption());
     }
 
     static CreatePoolCommand.PasswordPolicyInput passwordPolicy(PasswordPolicyRequest passwordPolicy) {
