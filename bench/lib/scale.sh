@@ -50,12 +50,27 @@ for f in files.values():
 PY
 }
 
+# full-page images and bytes written to the WAL so far (pg_stat_wal, PostgreSQL 14 and later)
+scale_wal() {
+  psql -X -At -F ' ' -c 'SELECT wal_fpi, wal_bytes FROM pg_stat_wal' 2>/dev/null || echo '0 0'
+}
+
 # scale_measure SIZE SCENARIO KEY: one scenario on the pool of SIZE users, into R[KEY.*]
 scale_measure() {
   local n=$1 scen=$2 key=$3 p=${R[scale$1.pool]}
   pool=$p
   case $scen in
-    update) BENCH_POOL=$p BENCH_USERS=$n BENCH_NAME_DIGITS=$scale_digits measure "$key" random-users.lua ;;
+    update)
+      # WAL written during the run (measure's settle_db ends with a CHECKPOINT, so the run starts
+      # with every page due a full-page image at its first change)
+      local w0 w1
+      w0=$(scale_wal)
+      BENCH_POOL=$p BENCH_USERS=$n BENCH_NAME_DIGITS=$scale_digits measure "$key" random-users.lua
+      w1=$(scale_wal)
+      R[$key.wal]=$(awk -v a="$w0" -v b="$w1" -v n="${R[$key.db_updates]}" 'BEGIN { split(a, x, " ");
+        split(b, y, " "); if (n > 0) printf "%.0f bytes and %.2f full-page images per update", (y[2] - x[2]) / n,
+        (y[1] - x[1]) / n; else printf "no update" }')
+      ;;
     # fewer connections: each sign-in is a bcrypt check, and 32 of them at once on a busy machine
     # take longer than a run (a round of 32 is then the latency, whatever the pool size)
     signin) conns=$scale_signin_conns BENCH_POOL=$p BENCH_CLIENT_ID=${R[scale$n.client]} \
@@ -113,19 +128,20 @@ scale_summary() {
   # smaller pools) against the highest after a scenario on the largest pool
   rss_s=0 rss_l=0
   for scen in update "${scale_reads[@]}" signin; do
-    (( ${R[scale${small}a.$scen.rss_kib]} > rss_s )) && rss_s=${R[scale${small}a.$scen.rss_kib]}
+    (( ${R[scale${small}a.$scen.rss_kib]:-0} > rss_s )) && rss_s=${R[scale${small}a.$scen.rss_kib]}
     (( ${R[scale$large.$scen.rss_kib]} > rss_l )) && rss_l=${R[scale$large.$scen.rss_kib]}
   done
   echo "service RSS, highest after a scenario: $((rss_s / 1024)) MiB at $small users (pass A, before the" \
        "$large pool existed), $((rss_l / 1024)) MiB at $large; right after seeding: $(for n in "${scale_sizes[@]}"; do
          printf '%s MiB at %s; ' "$(( ${R[scale$n.rss_seeded_kib]} / 1024 ))" "$n"; done)"
+  echo "WAL during the admin update: $(for n in "${scale_sizes[@]}"; do printf '%s at %s; ' "${R[scale$n.update.wal]}" "$n"; done)"
   echo "status codes: $(for scen in update "${scale_reads[@]}" signin; do printf '%s %s; ' "$scen" "${R[scale$large.$scen.statuses]}"; done)"
   echo
   echo "== Targets: pool size ($large users against $small)"
   bad=0
   for n in "${scale_sizes[@]}" "${small}a"; do
     for scen in update "${scale_reads[@]}" signin; do
-      bad=$(( bad + ${R[scale$n.$scen.non2xx]} + ${R[scale$n.$scen.errors]} ))
+      bad=$(( bad + ${R[scale$n.$scen.non2xx]:-0} + ${R[scale$n.$scen.errors]:-0} ))
     done
   done
   local label value op target v
