@@ -3,8 +3,9 @@
 
 Creates a pool whose users sign in by username or by their verified email (alias attribute
 email, auto-verified email, custom attribute tier) and an app client for USER_PASSWORD_AUTH, then
-imports users user00001 .. userNNNNN with POST /pools/{poolId}/user-import-jobs: a Cognito-format
-CSV (cognito:username, email, email_verified=true, name), generated as it is sent, in jobs of at
+imports users user0000001 .. userNNNNNNN (--digits digits, 7 by default: the same width at every
+pool size, so that a name without its last digit is the prefix of ten names at 10,000 users as at
+a million) with POST /pools/{poolId}/user-import-jobs: a Cognito-format CSV (cognito:username, email, email_verified=true, name), generated as it is sent, in jobs of at
 most --chunk users, each followed with GET .../user-import-jobs/{jobId} until it ends. Imported
 users are RESET_REQUIRED (Cognito's status for imports), so the first --auth-users of them are
 then given the permanent password from the environment variable BENCH_PASSWORD for the sign-in
@@ -24,11 +25,11 @@ from seed import call, connect, parallel, timed
 HEADER = "cognito:username,email,email_verified,name,cognito:mfa_enabled\r\n"
 
 
-def csv_lines(first, last):
+def csv_lines(first, last, digits):
     yield HEADER.encode()
     batch = []
     for i in range(first, last + 1):
-        name = f"user{i:05d}"
+        name = f"user{i:0{digits}d}"
         batch.append(f"{name},{name}@example.com,true,User {i},false\r\n")
         if len(batch) == 10000:
             yield "".join(batch).encode()
@@ -47,7 +48,7 @@ def import_users(args, pool):
         conn.putheader("Authorization", "Bearer " + args.secret)
         conn.putheader("Transfer-Encoding", "chunked")
         conn.endheaders()
-        for part in csv_lines(first, last):
+        for part in csv_lines(first, last, args.digits):
             conn.send(b"%x\r\n%s\r\n" % (len(part), part))
         conn.send(b"0\r\n\r\n")
         resp = conn.getresponse()
@@ -89,6 +90,7 @@ def main():
     ap.add_argument("--secret", required=True)
     ap.add_argument("--users", type=int, required=True)
     ap.add_argument("--auth-users", type=int, default=50)
+    ap.add_argument("--digits", type=int, default=7, help="digits of the number in a username")
     ap.add_argument("--chunk", type=int, default=250000)
     ap.add_argument("--concurrency", type=int, default=4)
     ap.add_argument("--timeout", type=int, default=1800, help="seconds to wait for one import job")
@@ -122,7 +124,7 @@ def main():
         return 1
 
     def set_password(c, i, attempt):
-        return call(c, "PUT", f"/pools/{pool}/users/user{i:05d}/password", args.secret,
+        return call(c, "PUT", f"/pools/{pool}/users/user{i:0{args.digits}d}/password", args.secret,
                     {"password": password, "permanent": True})
 
     started = time.monotonic()

@@ -3,6 +3,7 @@
 --   BENCH_POOL    the pool id
 --   BENCH_SECRET  the admin secret (sent as "Authorization: Bearer <secret>")
 --   BENCH_USERS   how many users were seeded (user00001 .. userNNNNN)
+--   BENCH_NAME_DIGITS  digits of the number in a username (5: user00001; the pool-size runs use 7)
 --
 -- wrk runs this file in one Lua state per thread plus one main state. setup() and done() run in
 -- the main state; request() and response() run in the thread states. done() collects the
@@ -11,6 +12,12 @@
 pool = os.getenv("BENCH_POOL") or error("BENCH_POOL is not set")
 secret = os.getenv("BENCH_SECRET") or error("BENCH_SECRET is not set")
 users = tonumber(os.getenv("BENCH_USERS") or "10000")
+name_digits = tonumber(os.getenv("BENCH_NAME_DIGITS") or "5")
+
+-- the username of the index-th seeded user
+function username(index)
+  return string.format("user%0" .. name_digits .. "d", index)
+end
 
 headers = {
   ["Content-Type"] = "application/json",
@@ -18,7 +25,7 @@ headers = {
 }
 
 function attributes_path(index)
-  return string.format("/pools/%s/users/user%05d/attributes", pool, index)
+  return string.format("/pools/%s/users/%s/attributes", pool, username(index))
 end
 
 function patch_request(index, value)
@@ -36,9 +43,14 @@ end
 -- thread states: count answers by status
 non2xx = 0
 statuses = {}
+first_error = nil
 function response(status, headers, body)
   if status < 200 or status > 299 then
     non2xx = non2xx + 1
+    -- the first non-2xx answer of the thread, so that the summary can say what went wrong
+    if first_error == nil then
+      first_error = tostring(status) .. " " .. string.sub(body or "", 1, 300):gsub("[\r\n]", " ")
+    end
   end
   statuses[status] = (statuses[status] or 0) + 1
 end
@@ -66,6 +78,13 @@ function done(summary, latency, requests)
     table.insert(codes, tostring(code) .. ":" .. tostring(count))
   end
   table.sort(codes)
+  for _, thread in ipairs(threads) do
+    local e = thread:get("first_error")
+    if e then
+      io.write("first non-2xx answer: " .. e .. "\n")
+      break
+    end
+  end
   local seconds = summary.duration / 1e6
   local e = summary.errors
   io.write(string.format(

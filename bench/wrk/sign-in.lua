@@ -11,7 +11,7 @@ local auth_users = tonumber(os.getenv("BENCH_AUTH_USERS") or "200")
 local sign_in_headers = { ["Content-Type"] = "application/json" }
 
 function request()
-  local body = string.format('{"clientId":"%s","username":"user%05d","password":"%s"}',
-    client_id, math.random(1, auth_users), password)
+  local body = string.format('{"clientId":"%s","username":"%s","password":"%s"}',
+    client_id, username(math.random(1, auth_users)), password)
   return wrk.format("POST", "/auth/sign-in", sign_in_headers, body)
 end

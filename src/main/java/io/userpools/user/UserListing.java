@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.common.PaginationTokens;
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.validation.RequestConstraints;
+import io.userpools.pool.Pool;
 import io.userpools.pool.PoolService;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -30,10 +31,13 @@ public class UserListing {
     }
 
     /**
-     * ListUsers: the users matching the filter, in a stable order ({@code sub}), at most
-     * {@code limit} per page. Tokens name the last user of the previous page, so a chain never
-     * repeats a user; they are sealed, bound to the pool and expire after an hour
-     * ({@link PaginationTokens}).
+     * ListUsers: the users matching the filter, in a stable order ({@code sub}, or under an
+     * {@code =} or {@code ^=} filter on a text attribute that attribute and then {@code sub}:
+     * {@link ListUsersQuery}), at most {@code limit} per page. Tokens name the last user of the
+     * previous page (its {@code sub}, and its value of the ordering attribute with the attribute's
+     * column), so a chain never repeats a user; they are sealed, bound to the pool and expire after
+     * an hour ({@link PaginationTokens}). A token of a listing ordered by one column is invalid
+     * under a filter ordered by another (or by {@code sub}).
      *
      * @param filter the Cognito filter expression, or null/blank for every user
      * @param limit  0 to 60 as text; null, blank or [D] 0 mean the default 60 (a zero-size page
@@ -45,15 +49,38 @@ public class UserListing {
     public Uni<Page> list(String poolId, String filter, String limit, String token) {
         UserFilter parsed = UserFilter.parse(filter).orElse(null);
         int size = parseLimit(limit);
-        UUID after = token == null ? null : UUID.fromString(tokens.position(PaginationTokens.users(poolId), token));
+        ListUsersQuery.After after = token == null ? null
+                : after(tokens.position(PaginationTokens.users(poolId), token), parsed);
         return pools.get(poolId).flatMap(pool -> {
             ListUsersQuery query = ListUsersQuery.build(pool, parsed, after, size + 1);
-            return users.list(users.pool(), pool.id(), query);
-        }).map(rows -> {
-            List<PoolUser> page = List.copyOf(rows.subList(0, Math.min(size, rows.size())));
-            return new Page(page, tokens.after(PaginationTokens.users(poolId), page, rows.size(),
-                    user -> user.sub().toString()));
+            return users.list(users.pool(), pool.id(), query).map(rows -> {
+                List<PoolUser> page = List.copyOf(rows.subList(0, Math.min(size, rows.size())));
+                return new Page(page, tokens.after(PaginationTokens.users(poolId), page, rows.size(),
+                        user -> position(pool, query.orderedBy(), user)));
+            });
         });
+    }
+
+    /**
+     * A token's position: {@code <sub>} in {@code sub} order, {@code <column>|<sub>|<key>} in a
+     * listing ordered by a column (the key last: it may hold any character).
+     */
+    private static String position(Pool pool, String column, PoolUser user) {
+        return column == null ? user.sub().toString()
+                : column + "|" + user.sub() + "|" + ListUsersQuery.key(pool, user, column);
+    }
+
+    /** The start of the next page from a token's position (sealed: written by {@link #position}). */
+    private static ListUsersQuery.After after(String position, UserFilter filter) {
+        String[] parts = position.split("\\|", 3);
+        if (parts.length == 1) {
+            return ListUsersQuery.After.sub(UUID.fromString(parts[0]));
+        }
+        if (parts.length != 3 || !parts[0].equals(ListUsersQuery.orderColumn(filter))) {
+            // a token of a listing in another order: its position means nothing here
+            throw new InvalidParameterException(PaginationTokens.INVALID);
+        }
+        return new ListUsersQuery.After(UUID.fromString(parts[1]), parts[0], parts[2]);
     }
 
     /** The page size of a listing's {@code limit} (see {@link #list}). */

@@ -72,6 +72,31 @@ class AwsAdminUsersTest extends AwsSdkTest {
     }
 
     @Test
+    void listUsersWithAFilterPagesInTheFilteredOrderWithoutRepeats() {
+        String pool = AwsClients.newPool(cognito);
+        for (String name : List.of("zed", "amy", "abe", "bob", "al", "ann")) {
+            AwsClients.temporaryUser(cognito, pool, name, attribute("given_name", name.toUpperCase()));
+        }
+        List<String> names = new ArrayList<>();
+        String token = null;
+        do {
+            String previous = token;
+            ListUsersResponse page = cognito.listUsers(r -> r.userPoolId(pool).limit(2)
+                    .filter("given_name ^= \"A\"").paginationToken(previous));
+            assertThat(page.users()).hasSizeLessThanOrEqualTo(2);
+            page.users().forEach(u -> names.add(attributes(u.attributes()).get("given_name")));
+            token = page.paginationToken();
+        } while (token != null);
+        assertThat(names).containsExactly("ABE", "AL", "AMY", "ANN");
+
+        // the token names the order it continues: under a filter on another attribute it is invalid
+        String first = cognito.listUsers(r -> r.userPoolId(pool).limit(1).filter("given_name ^= \"A\""))
+                .paginationToken();
+        assertError(awsError(() -> cognito.listUsers(r -> r.userPoolId(pool).filter("username ^= \"a\"")
+                .paginationToken(first))), "InvalidParameterException", "Invalid pagination token");
+    }
+
+    @Test
     void listUsersAttributesToGetKeepsOnlyThoseAttributes() {
         String pool = AwsClients.newPool(cognito);
         AwsClients.temporaryUser(cognito, pool, "cat", attribute("given_name", "Cat"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.userpools.pool.Pool;
 import io.userpools.pool.PoolSettings;
 import io.userpools.pool.TestPools;
+import io.userpools.user.ListUsersQuery.After;
 import io.userpools.user.UserFilter.Operator;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,33 +26,73 @@ class ListUsersQueryTest {
     @Test
     void aCursorContinuesAfterTheLastSub() {
         UUID after = UUID.randomUUID();
-        ListUsersQuery q = ListUsersQuery.build(CASE_SENSITIVE, null, after, 61);
+        ListUsersQuery q = ListUsersQuery.build(CASE_SENSITIVE, null, After.sub(after), 61);
         assertThat(q.sql()).isEqualTo(SELECT + " AND sub > $2 ORDER BY sub LIMIT $3");
         assertThat(q.parameters()).containsExactly(CASE_SENSITIVE.id(), after, 61);
+        assertThat(q.orderedBy()).isNull();
     }
 
     @Test
     void exactMatchOnAColumnIsAnIndexableEquality() {
         ListUsersQuery q = ListUsersQuery.build(CASE_SENSITIVE, new UserFilter("email", Operator.EQUALS, "a@x.io"), null, 5);
-        assertThat(q.sql()).isEqualTo(SELECT + " AND email = $2 ORDER BY sub LIMIT $3");
+        assertThat(q.sql()).isEqualTo(SELECT + " AND email = $2 ORDER BY email USING ~<~, sub LIMIT $3");
         assertThat(q.parameters()).containsExactly(CASE_SENSITIVE.id(), "a@x.io", 5);
+        assertThat(q.orderedBy()).isEqualTo("email");
     }
 
     @Test
     void prefixIsARangeInPatternOrderPlusAnEscapedLike() {
         ListUsersQuery q = ListUsersQuery.build(CASE_SENSITIVE,
-                new UserFilter("family_name", Operator.STARTS_WITH, "O_1%\\"), UUID.fromString(
-                        "00000000-0000-0000-0000-000000000001"), 5);
+                new UserFilter("family_name", Operator.STARTS_WITH, "O_1%\\"), null, 5);
         assertThat(q.sql()).isEqualTo(SELECT + " AND family_name ~>=~ $2 AND family_name ~<~ $3"
-                + " AND family_name LIKE $4 AND sub > $5 ORDER BY sub LIMIT $6");
-        assertThat(q.parameters()).containsExactly(CASE_SENSITIVE.id(), "O_1%\\", "O_1%]", "O\\_1\\%\\\\%",
-                UUID.fromString("00000000-0000-0000-0000-000000000001"), 5);
+                + " AND family_name LIKE $4 ORDER BY family_name USING ~<~, sub LIMIT $5");
+        assertThat(q.parameters()).containsExactly(CASE_SENSITIVE.id(), "O_1%\\", "O_1%]", "O\\_1\\%\\\\%", 5);
+    }
+
+    @Test
+    void aFilteredPageContinuesAfterTheLastValueAndSub() {
+        UUID sub = UUID.fromString("00000000-0000-0000-0000-000000000001");
+        ListUsersQuery q = ListUsersQuery.build(CASE_SENSITIVE, new UserFilter("email", Operator.STARTS_WITH, "m"),
+                new After(sub, "email", "m7@x.io"), 5);
+        assertThat(q.sql()).isEqualTo(SELECT + " AND email ~>=~ $2 AND email ~<~ $3 AND email LIKE $4"
+                + " AND email ~>=~ $5 AND (email ~>~ $5 OR sub > $6) ORDER BY email USING ~<~, sub LIMIT $7");
+        assertThat(q.parameters()).containsExactly(CASE_SENSITIVE.id(), "m", "n", "m%", "m7@x.io", sub, 5);
+        assertThat(q.orderedBy()).isEqualTo("email");
+    }
+
+    @Test
+    void aSubPositionUnderAFilterOnAColumnContinuesInSubOrder() {
+        // a token of the version that ordered every listing by sub, in the hour it is still good
+        UUID sub = UUID.randomUUID();
+        ListUsersQuery q = ListUsersQuery.build(CASE_SENSITIVE, new UserFilter("email", Operator.EQUALS, "a@x.io"),
+                After.sub(sub), 5);
+        assertThat(q.sql()).isEqualTo(SELECT + " AND email = $2 AND sub > $3 ORDER BY sub LIMIT $4");
+        assertThat(q.orderedBy()).isNull();
+    }
+
+    @Test
+    void usernameFiltersAreOrderedByTheUsernameKey() {
+        ListUsersQuery q = ListUsersQuery.build(CASE_INSENSITIVE, new UserFilter("username", Operator.EQUALS, "Bob"),
+                new After(UUID.randomUUID(), "username_key", "bob"), 5);
+        assertThat(q.sql()).endsWith(" AND username_key ~>=~ $3 AND (username_key ~>~ $3 OR sub > $4)"
+                + " ORDER BY username_key USING ~<~, sub LIMIT $5");
+        assertThat(q.orderedBy()).isEqualTo("username_key");
+    }
+
+    @Test
+    void statusAndSubFiltersKeepSubOrder() {
+        for (String attribute : new String[] {"status", "cognito:user_status", "sub"}) {
+            ListUsersQuery q = ListUsersQuery.build(CASE_SENSITIVE, new UserFilter(attribute, Operator.STARTS_WITH, ""),
+                    null, 5);
+            assertThat(q.sql()).endsWith(" ORDER BY sub LIMIT $" + q.parameters().size());
+            assertThat(q.orderedBy()).isNull();
+        }
     }
 
     @Test
     void emptyPrefixHasNoUpperBound() {
         ListUsersQuery q = ListUsersQuery.build(CASE_SENSITIVE, new UserFilter("name", Operator.STARTS_WITH, ""), null, 5);
-        assertThat(q.sql()).isEqualTo(SELECT + " AND name ~>=~ $2 AND name LIKE $3 ORDER BY sub LIMIT $4");
+        assertThat(q.sql()).isEqualTo(SELECT + " AND name ~>=~ $2 AND name LIKE $3 ORDER BY name USING ~<~, sub LIMIT $4");
     }
 
     @Test

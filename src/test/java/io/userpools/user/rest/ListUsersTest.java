@@ -19,6 +19,7 @@ import io.restassured.response.ValidatableResponse;
 import io.userpools.support.Api;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -214,6 +215,77 @@ class ListUsersTest {
         } while (token != null);
         assertThat(seen).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrder("m0", "m1", "m2", "m3", "m4", "m5", "m6");
+    }
+
+    @Test
+    void filteredPagesFollowTheFilteredAttributeAcrossTiesAndNeverRepeat() {
+        String pool = UserPools.plain(true);
+        // three users share one address (email is no alias here), so a page boundary falls among equal values
+        String[][] users = {{"t0", "m-same@x.io"}, {"t1", "m-same@x.io"}, {"t2", "m-same@x.io"}, {"z0", "m0@x.io"},
+            {"a9", "m9@x.io"}, {"k5", "m5|pipe@x.io"}, {"o1", "o1@x.io"}};
+        for (String[] user : users) {
+            Api.createUser(pool, user[0], Map.of("email", user[1]));
+        }
+        for (int limit = 1; limit <= 3; limit++) {
+            List<String> seenEmails = new ArrayList<>();
+            List<String> seen = walk(pool, "email ^= \"m\"", limit, seenEmails);
+            assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrder("t0", "t1", "t2", "z0", "a9", "k5");
+            // in the byte order of the addresses, the order of their index
+            assertThat(seenEmails).isSortedAccordingTo(Comparator.naturalOrder());
+            assertThat(walk(pool, "email = \"m-same@x.io\"", limit, new ArrayList<>()))
+                    .doesNotHaveDuplicates().containsExactlyInAnyOrder("t0", "t1", "t2");
+        }
+    }
+
+    @Test
+    void usernameFilterPagesInCaseInsensitivePools() {
+        String pool = UserPools.plain(false);
+        for (String name : List.of("Bea", "bob", "BRUNO", "bill", "carl")) {
+            Api.createUser(pool, name, Map.of());
+        }
+        assertThat(walk(pool, "username ^= \"B\"", 2, new ArrayList<>())).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrder("Bea", "bob", "BRUNO", "bill");
+    }
+
+    @Test
+    void aTokenOfOneFilteredOrderIsInvalidUnderAnother() {
+        String pool = UserPools.plain(true);
+        for (int i = 0; i < 3; i++) {
+            Api.createUser(pool, "n" + i, Map.of("email", "n" + i + "@x.io", "name", "N" + i));
+        }
+        String token = admin().queryParam("filter", "email ^= \"n\"").queryParam("limit", 1)
+                .get("/pools/{p}/users", pool).then().statusCode(200).extract().path("paginationToken");
+        problem(admin().queryParam("filter", "name ^= \"N\"").queryParam("paginationToken", token)
+                .get("/pools/{p}/users", pool).then(), 400, "InvalidParameterException")
+                .body("detail", equalTo("Invalid pagination token"));
+        problem(admin().queryParam("paginationToken", token).get("/pools/{p}/users", pool).then(), 400,
+                "InvalidParameterException").body("detail", equalTo("Invalid pagination token"));
+        // a token of the listing in sub order still continues a filtered listing (in sub order)
+        String subToken = admin().queryParam("limit", 1).get("/pools/{p}/users", pool).then().statusCode(200)
+                .extract().path("paginationToken");
+        admin().queryParam("filter", "email ^= \"n\"").queryParam("paginationToken", subToken)
+                .get("/pools/{p}/users", pool).then().statusCode(200).body("users", hasSize(2));
+    }
+
+    /** Every page of a filtered listing; the users' emails, in the order seen, go to {@code emails}. */
+    private static List<String> walk(String pool, String filter, int limit, List<String> emails) {
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            var request = admin().queryParam("filter", filter).queryParam("limit", limit);
+            if (token != null) {
+                request = request.queryParam("paginationToken", token);
+            }
+            var page = request.get("/pools/{p}/users", pool).then().statusCode(200).extract();
+            List<String> names = page.path("users.username");
+            assertThat(names).hasSizeLessThanOrEqualTo(limit);
+            seen.addAll(names);
+            emails.addAll(page.<List<String>>path("users.attributes.email"));
+            token = page.path("paginationToken");
+            assertThat(++pages).isLessThan(20);
+        } while (token != null);
+        return seen;
     }
 
     @Test
