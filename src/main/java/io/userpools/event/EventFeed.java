@@ -19,6 +19,8 @@ import java.util.List;
  * larger one still, so whatever commits after a page was read sorts after the cursor that page
  * handed out: nothing is skipped or repeated, whatever the number of writers and replicas. The
  * price is latency: the feed waits for the oldest running writing transaction of the database.
+ * (The ORDER BY names the table's columns: a bare {@code tx} would sort by the select list's
+ * text {@code tx}, putting transaction 1000 before 999.)
  */
 @Singleton
 public class EventFeed {
@@ -26,7 +28,7 @@ public class EventFeed {
     static final String PAGE = "SELECT id, tx::text AS tx, sub, username, version, kind, operation, request_id, "
             + "actor::text AS actor, changes::text AS changes, changed_at FROM user_history "
             + "WHERE pool_id = $1 AND (tx, id) > ($2::text::xid8, $3) "
-            + "AND tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY tx, id LIMIT $4";
+            + "AND tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY user_history.tx, user_history.id LIMIT $4";
 
     static final String ENTRY = "SELECT id, tx::text AS tx, sub, username, version, kind, operation, request_id, "
             + "actor::text AS actor, changes::text AS changes, changed_at FROM user_history "

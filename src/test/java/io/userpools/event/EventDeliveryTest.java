@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.userpools.support.Db;
+import io.userpools.support.Scrape;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -189,6 +190,36 @@ class EventDeliveryTest {
     }
 
     @Test
+    void anAnswerLaterThanTheSendTimeoutCountsAsFailedSoTheEventComesAgainBeforeTheUsersNext() throws Exception {
+        String poolId = createPool();
+        UUID sub = UUID.randomUUID();
+        List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Subscriber subscriber = new Subscriber()) {
+            AtomicBoolean slow = new AtomicBoolean(true);
+            subscriber.answer = body -> {
+                arrivals.add(json(body).get("version").asLong());
+                if (slow.compareAndSet(true, false)) {
+                    // the subscriber takes the event but answers after the send timeout (5 s in tests)
+                    try {
+                        Thread.sleep(6500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return 200;
+            };
+            SubscriptionResourceTest.subscribe(poolId, subscriber.url(), ALL);
+            long id = committed(poolId, sub, 1, "created", "{}");
+            committed(poolId, sub, 2, "updated", name("next"));
+            until(() -> subscriber.acknowledged().size() >= 3);
+            Thread.sleep(1000);
+            assertThat(arrivals).as("the first event twice, and the next only after it was acknowledged")
+                    .containsExactly(1L, 1L, 2L);
+            assertThat(subscriber.acknowledged()).hasSize(3).filteredOn(("evt_" + id)::equals).hasSize(2);
+        }
+    }
+
+    @Test
     void aDeliveryThatKeepsFailingIsParkedHoldsItsUsersLaterEventsAndIsSentAgainOnRetry() throws Exception {
         String poolId = createPool();
         UUID failing = UUID.randomUUID();
@@ -240,6 +271,57 @@ class EventDeliveryTest {
             admin().when().get("/pools/{poolId}/subscriptions/{id}", poolId, subscription).then()
                     .body("parked[0].lastError", equalTo("refused by the webhook egress rule (userpools.webhooks.*)"));
             assertThat(subscriber.received).isEmpty();
+        }
+    }
+
+    @Test
+    void deliveryOutcomesCountAndTheGaugesShowTheQueue() throws Exception {
+        String sent = "userpools_events_deliveries_total{outcome=\"sent\"}";
+        String failed = "userpools_events_deliveries_total{outcome=\"failed\"}";
+        String parked = "userpools_events_deliveries_total{outcome=\"parked\"}";
+        double sentBefore = Scrape.value(sent);
+        double failedBefore = Scrape.value(failed);
+        double parkedBefore = Scrape.value(parked);
+        String poolId = createPool();
+        UUID failing = UUID.randomUUID();
+        try (Subscriber subscriber = new Subscriber()) {
+            subscriber.answer = body -> body.contains(failing.toString()) ? 500 : 200;
+            String subscription = SubscriptionResourceTest.subscribe(poolId, subscriber.url(), ALL);
+            committed(poolId, failing, 1, "created", "{}");
+            committed(poolId, failing, 2, "updated", name("held"));
+            committed(poolId, UUID.randomUUID(), 1, "created", "{}");
+            until(() -> admin().get("/pools/{poolId}/subscriptions/{id}", poolId, subscription).jsonPath()
+                    .getList("parked").size() == 1);
+            until(() -> subscriber.acknowledged().size() == 1);
+            // other tests' subscriptions may fail meanwhile (their endpoints are closed): at least ours
+            assertThat(Scrape.value(sent) - sentBefore).isGreaterThanOrEqualTo(1);
+            assertThat(Scrape.value(failed) - failedBefore).as("two attempts retried").isGreaterThanOrEqualTo(2);
+            assertThat(Scrape.value(parked) - parkedBefore).as("the third parked").isGreaterThanOrEqualTo(1);
+            // the gauges follow the table (all pools): our parked first event, and its held second one
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (true) {
+                long[] table = deliveryCounts();
+                double pending = Scrape.value("userpools_events_pending");
+                double parkedNow = Scrape.value("userpools_events_parked");
+                if (pending == table[0] && parkedNow == table[1]) {
+                    assertThat(pending).isGreaterThanOrEqualTo(1);
+                    assertThat(parkedNow).isGreaterThanOrEqualTo(1);
+                    break;
+                }
+                assertThat(System.nanoTime()).as("gauges %s/%s, table %s/%s", pending, parkedNow, table[0], table[1])
+                        .isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /** The deliveries of all pools: waiting, and parked. */
+    private static long[] deliveryCounts() throws Exception {
+        try (Connection db = Db.connect(); PreparedStatement count = db.prepareStatement(
+                "SELECT count(*) FILTER (WHERE NOT parked), count(*) FILTER (WHERE parked) FROM event_deliveries");
+                java.sql.ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return new long[] {rows.getLong(1), rows.getLong(2)};
         }
     }
 }

@@ -75,6 +75,34 @@ class EventFeedTest {
     }
 
     @Test
+    void theOrderIsByTransactionIdAsANumberNotAsText() throws SQLException {
+        String poolId = createPool();
+        UUID sub = UUID.randomUUID();
+        // two entries of long-ended transactions whose ids differ in their number of digits, the
+        // larger one written first: 999 sorts before 1000, as a number
+        List<Long> ids = new ArrayList<>();
+        try (Connection db = Db.connect(); java.sql.PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO user_history (pool_id, sub, username, version, kind, operation, actor, changed_at, tx) "
+                        + "VALUES (?, ?, 'jane', ?, 'updated', 'AdminUpdateUserAttributes', '{}'::jsonb, now(), "
+                        + "?::text::xid8) RETURNING id")) {
+            for (String tx : List.of("1000", "999")) {
+                insert.setString(1, poolId);
+                insert.setObject(2, sub);
+                insert.setLong(3, ids.size() + 1);
+                insert.setString(4, tx);
+                try (java.sql.ResultSet rows = insert.executeQuery()) {
+                    rows.next();
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        assertThat(ids(page(poolId, null, null))).containsExactly(ids.get(1), ids.get(0));
+        JsonPath first = page(poolId, null, 1);
+        assertThat(ids(first)).containsExactly(ids.get(1));
+        assertThat(ids(page(poolId, first.getString("cursor"), 1))).containsExactly(ids.get(0));
+    }
+
+    @Test
     void pagesFollowTheCursorWithoutGapOrRepeatAndAnEmptyPageKeepsIt() throws SQLException {
         String poolId = createPool();
         String otherPool = createPool();
