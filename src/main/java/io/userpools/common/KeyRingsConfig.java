@@ -15,7 +15,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "userpools")
 public interface KeyRingsConfig {
 
-    /** The key-encryption key's ring (signing keys, client secrets, sessions, page tokens). */
+    /** The key-encryption key's ring (signing keys, client and webhook secrets, sessions, page tokens). */
     TokenRing token();
 
     /** The verification codes' HMAC key ring. */
@@ -72,7 +72,8 @@ public interface KeyRingsConfig {
     interface Keys {
         /**
          * After start-up, in the background, seal again under the current keys every stored value
-         * that an old key sealed (signing keys, client secrets, queued messages), and log how many,
+         * that an old key sealed (signing keys, client secrets, webhook and event subscription secrets, queued
+         * messages), and log how many,
          * and how many verification codes still need an old HMAC key
          * ({@code USERPOOLS_KEYS_RESEAL_AT_START}). Cheap when nothing is stale: one query a table.
          */

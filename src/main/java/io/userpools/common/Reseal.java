@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Re-sealing after a key rotation: every {@link Participant} (signing keys, client secrets, queued
- * messages, verification codes) seals again under its ring's current key what an old key sealed,
- * and reports how many it did and how many still need an old key. Runs once after each start, in
+ * Re-sealing after a key rotation: every {@link Participant} (signing keys, client secrets, event
+ * subscription and custom message webhook secrets, queued messages, verification codes) seals again
+ * under its ring's current key what an old key sealed, and reports how many it did and how many
+ * still need an old key. Runs once after each start, in
  * the background ({@code userpools.keys.reseal-at-start}); since a rotation restarts every replica,
  * the rotation's own rollout re-seals, and the log tells the operator when an old key can go.
  * Several replicas may run it at once: each row is replaced only if it still holds what was read.

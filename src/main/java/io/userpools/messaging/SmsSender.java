@@ -11,6 +11,8 @@ import jakarta.inject.Singleton;
 /**
  * Sends SMS through the configured HTTP gateway: {@code POST <gateway-url>} with
  * {@code {"to", "message"}} and {@code Authorization: Bearer <gateway-token>}; any 2xx is success.
+ * The gateway is deployment configuration ({@link SmsConfig}), which no API sets, so its calls do
+ * not pass the webhook egress rule: it may be an internal service.
  */
 @Singleton
 public class SmsSender {

@@ -221,6 +221,10 @@ class AwsPoolsTest {
         assertThat(invalid(() -> create(r -> r.emailConfiguration(e -> e.sourceArn(
                 "arn:aws:ses:us-east-1:123456789012:identity/team@example.com")))).awsErrorDetails().errorMessage())
                 .contains("EmailConfiguration.SourceArn");
+        // the SMS gateway is the deployment's (outside the webhook egress rule): no pool chooses where SMS go
+        assertThat(invalid(() -> create(r -> r.smsConfiguration(c -> c.snsCallerArn(
+                "arn:aws:iam::123456789012:role/sms").externalId("x")))).awsErrorDetails().errorMessage())
+                .startsWith("Not supported by Userpools: ").contains("SmsConfiguration");
         // the values Userpools behaves as are accepted, and empty structures are nothing
         create(r -> r.mfaConfiguration(UserPoolMfaType.OFF).lambdaConfig(l -> { }).userPoolTags(Map.of())
                 .deletionProtection("INACTIVE"));
