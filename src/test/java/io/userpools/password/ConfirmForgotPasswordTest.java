@@ -9,6 +9,7 @@ import static io.userpools.password.Resets.pool;
 import static io.userpools.support.Api.PROBLEM;
 import static io.userpools.support.Api.admin;
 import static io.userpools.support.Auth.json;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -79,7 +80,7 @@ class ConfirmForgotPasswordTest {
     }
 
     @Test
-    void aWrongCodeIsAMismatchAndTheFifthBurnsTheCode() {
+    void aWrongCodeIsAMismatchAndTheFifthBurnsTheCode() throws Exception {
         String poolId = pool();
         String clientId = Auth.createPasswordClient(poolId);
         String address = email("dan");
@@ -90,11 +91,14 @@ class ConfirmForgotPasswordTest {
                     .body("code", equalTo("CodeMismatchException"))
                     .body("detail", equalTo("Invalid verification code provided, please try again."));
         }
+        // the fifth wrong code also locked the user out of sign-in for a second (issue 15): let it run out
+        io.userpools.support.Lockouts.unlock(poolId);
         confirm(clientId, "dan", code, NEW_PASSWORD).then().statusCode(400)
                 .body("code", equalTo("ExpiredCodeException"));
         String fresh = mailedCode(clientId, "dan", address);
         confirm(clientId, "dan", otherThan(fresh), NEW_PASSWORD).then().statusCode(400)
                 .body("code", equalTo("CodeMismatchException"));
+        io.userpools.support.Lockouts.unlock(poolId); // the sixth failure locked for 2 s
         confirm(clientId, "dan", fresh, NEW_PASSWORD).then().statusCode(204);
     }
 
@@ -175,7 +179,7 @@ class ConfirmForgotPasswordTest {
     }
 
     @Test
-    void theNewPasswordEndsALockout() {
+    void theNewPasswordEndsALockout() throws Exception {
         String poolId = pool();
         String clientId = Auth.createPasswordClient(poolId);
         String address = email("jo");
@@ -187,7 +191,13 @@ class ConfirmForgotPasswordTest {
         json(Map.of("clientId", clientId, "username", "jo", "password", Auth.PASSWORD)).post("/auth/sign-in")
                 .then().statusCode(401).body("detail", equalTo("Password attempts exceeded"));
         String code = mailedCode(clientId, "jo", address);
+        io.userpools.support.Lockouts.hold(poolId);
+        // while locked out, the code is not even checked (issue 15)
+        confirm(clientId, "jo", code, NEW_PASSWORD).then().statusCode(429)
+                .body("code", equalTo("LimitExceededException"));
+        io.userpools.support.Lockouts.unlock(poolId);
         confirm(clientId, "jo", code, NEW_PASSWORD).then().statusCode(204);
+        assertThat(io.userpools.support.Lockouts.failures(poolId)).isZero();
         Auth.signIn(clientId, "jo", NEW_PASSWORD);
     }
 }

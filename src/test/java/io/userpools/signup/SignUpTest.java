@@ -281,7 +281,7 @@ class SignUpTest {
     }
 
     @Test
-    void wrongCodesMismatchAndTheFifthBurnsTheCode() {
+    void wrongCodesMismatchAndTheFifthBurnsTheCode() throws Exception {
         String poolId = emailPool();
         String clientId = client(poolId, Map.of());
         String address = email("ed");
@@ -292,6 +292,11 @@ class SignUpTest {
             problem(confirm(clientId, "ed", wrong), 400, "CodeMismatchException",
                     "Invalid verification code provided, please try again.");
         }
+        // the fifth wrong code also locked the user out of sign-in for a second (issue 15)
+        io.userpools.support.Lockouts.hold(poolId);
+        problem(confirm(clientId, "ed", code), 429, "LimitExceededException",
+                "Attempt limit exceeded, please try after some time.");
+        io.userpools.support.Lockouts.unlock(poolId);
         problem(confirm(clientId, "ed", code), 400, "ExpiredCodeException",
                 "Invalid code provided, please request a code again.");
         // a new code works again

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The body of CreateUserPool. Unknown fields are rejected (at every level); absent optional
@@ -78,7 +79,7 @@ public record CreateUserPoolRequest(
      * whose {@code {##text##}} becomes a link that confirms the user.
      */
     public record MessagingRequest(@Valid EmailTemplateRequest email, @Valid SmsTemplateRequest sms,
-            String defaultEmailOption) {
+            @Schema(enumeration = {"CONFIRM_WITH_CODE", "CONFIRM_WITH_LINK"}) String defaultEmailOption) {
     }
 
     /** {@code subjectByLink} and {@code messageByLink}: the link message; absent, Cognito's built-in one. */
