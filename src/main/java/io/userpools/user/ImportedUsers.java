@@ -112,6 +112,17 @@ public class ImportedUsers {
         });
     }
 
+    /**
+     * Creates every user of a batch that holds no username or identifier twice, without looking
+     * for taken ones first (the usual case, an import into a pool that has none of them): answers
+     * no refused line, or throws {@link Raced} when any was taken, after which the caller rolls
+     * back and runs the batch through {@link #insert}, which names the lines.
+     */
+    public Uni<List<Refused>> insertUnchecked(SqlClient sql, String poolId, List<NewUser> users, Instant now,
+            String operation, JsonObject actor, java.util.Collection<String> unkept) {
+        return write(sql, poolId, users, now, operation, actor, unkept).replaceWith(List.of());
+    }
+
     private static String reason(NewUser user, Set<String> takenNames, Set<String> takenAliases) {
         if (takenNames.contains(user.usernameKey())) {
             return UserWriter.USERNAME_TAKEN;

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -164,6 +165,7 @@ public class ImportRunner {
         int size = Math.max(1, config.batchSize());
         int depth = Math.max(1, config.concurrentBatches());
         ArrayDeque<Writing> writing = new ArrayDeque<>();
+        AtomicBoolean checking = new AtomicBoolean();
         try {
             while (true) {
                 List<CsvRecords.Record> batch = new ArrayList<>(size);
@@ -188,7 +190,7 @@ public class ImportRunner {
                 }
                 CompletableFuture<String> before = writing.isEmpty() ? null : writing.peekLast().status();
                 writing.add(new Writing(checked.keys(), CompletableFuture.supplyAsync(
-                        () -> write(pool, claim, checked, before), writers)));
+                        () -> write(pool, claim, checked, before, checking), writers)));
             }
         } finally {
             // an error (or a lost lease) ends the run: the batches still in flight end too, before
@@ -232,38 +234,48 @@ public class ImportRunner {
 
     /** A batch checked line by line: the users to create, the lines refused, and their keys. */
     private record Checked(int lines, List<ImportedUsers.NewUser> users, List<ImportJobRepository.Failure> failures,
-            Set<String> keys) {
+            Set<String> keys, boolean distinct) {
     }
 
     private static Checked check(Pool pool, List<String> columns, List<CsvRecords.Record> batch) {
         List<ImportedUsers.NewUser> users = new ArrayList<>(batch.size());
         List<ImportJobRepository.Failure> failures = new ArrayList<>();
         Set<String> keys = new HashSet<>();
+        int named = 0;
         for (CsvRecords.Record record : batch) {
             Object checked = ImportRows.check(pool, columns, record, UUID.randomUUID());
             if (checked instanceof ImportedUsers.NewUser user) {
                 users.add(user);
                 keys.add(user.usernameKey());
                 user.aliasKeys().forEach((name, key) -> keys.add(name + '\0' + key));
+                named += 1 + user.aliasKeys().size();
             } else {
                 ImportRows.Failure failure = (ImportRows.Failure) checked;
                 failures.add(new ImportJobRepository.Failure(failure.line(), failure.reason()));
             }
         }
-        return new Checked(batch.size(), users, failures, keys);
+        return new Checked(batch.size(), users, failures, keys, keys.size() == named);
     }
 
     /**
      * Writes one batch in one transaction, which commits only after {@code before} (the batch
-     * before it, or null) committed; answers the job's status.
+     * before it, or null) committed; answers the job's status. A batch without a username or
+     * identifier twice is first inserted without looking for taken ones; if any was taken, it
+     * rolls back and runs again with the look-up, as do the job's later batches ({@code checking}):
+     * a pool that already holds some of the file's users costs one wasted insert, not one per batch.
      */
-    private String write(Pool pool, ImportJobRepository.Claim claim, Checked batch, CompletableFuture<String> before) {
+    private String write(Pool pool, ImportJobRepository.Claim claim, Checked batch, CompletableFuture<String> before,
+            AtomicBoolean checking) {
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
+            boolean unchecked = attempt == 1 && batch.distinct() && !checking.get();
             try {
                 return jobs.pool().withTransaction(sql -> jobs.lockTimeout(sql)
-                        .chain(() -> writer.insert(sql, pool.id(), batch.users(), now, claim.operation(),
-                                claim.actor(), pool.unkeptAttributes()))
+                        .chain(() -> unchecked
+                                ? writer.insertUnchecked(sql, pool.id(), batch.users(), now, claim.operation(),
+                                        claim.actor(), pool.unkeptAttributes())
+                                : writer.insert(sql, pool.id(), batch.users(), now, claim.operation(),
+                                        claim.actor(), pool.unkeptAttributes()))
                         .call(() -> before == null ? Uni.createFrom().voidItem()
                                 : Uni.createFrom().completionStage(before))
                         .flatMap(refused -> {
@@ -279,7 +291,9 @@ public class ImportRunner {
                                     });
                         })).await().atMost(WAIT);
             } catch (ImportedUsers.Raced e) {
-                if (attempt == RACE_RETRIES) {
+                if (unchecked) {
+                    checking.set(true);
+                } else if (attempt == RACE_RETRIES) {
                     throw e;
                 }
             }
