@@ -18,12 +18,11 @@ import java.util.UUID;
 
 /**
  * The writer of imported users (CSV import, issue 17): a batch of new users in RESET_REQUIRED, with
- * no password, their sign-in identifiers and one {@code created} history entry each (V10; none
- * with history off), in a few set-based statements of the caller's transaction. Usernames and
- * identifiers already taken in the pool, or taken earlier in the same batch, fail their line with
- * AdminCreateUser's texts. If another writer takes one between the check and the insert,
- * {@link Raced} is thrown: the caller rolls the batch back and runs it again, when the check sees
- * the newcomer.
+ * no password, their sign-in identifiers and one {@code created} history entry each (V10), in a
+ * few set-based statements of the caller's transaction. Usernames and identifiers already taken in
+ * the pool, or taken earlier in the same batch, fail their line with AdminCreateUser's texts. If
+ * another writer takes one between the check and the insert, {@link Raced} is thrown: the caller
+ * rolls the batch back and runs it again, when the check sees the newcomer.
  */
 @Singleton
 public class ImportedUsers {
@@ -50,18 +49,17 @@ public class ImportedUsers {
             + "JOIN unnest($3::text[], $4::text[]) AS t(n, k) ON a.attribute_name = t.n AND a.value_key = t.k "
             + "WHERE a.pool_id = $1";
     private static final String INSERT_USERS = "WITH input AS (SELECT * FROM unnest($2::uuid[], $3::text[], "
-            + "$4::text[], $5::text[]) AS t(sub, username, username_key, attributes)), "
+            + "$4::text[], $5::text[]%s) AS t(sub, username, username_key, attributes%s)), "
             + "ins AS (INSERT INTO users (pool_id, sub, username, username_key, status, enabled, attributes, "
             + "pending, version, created_at, last_modified_at) SELECT $1, sub, username, username_key, "
             + "'RESET_REQUIRED', TRUE, attributes::jsonb, '{}', 1, $6, $6 FROM input ON CONFLICT DO NOTHING "
-            + "RETURNING sub, username, attributes)";
-    // the history entry of each user is made from the inserted row, in the same statement (V10)
+            + "RETURNING sub, username)";
+    // the history entry of each inserted user is written in the same statement (V10); its changes
+    // (every attribute new, the status) are built here rather than in SQL, where taking each
+    // document apart again (jsonb_each, jsonb_object_agg) cost about as much as the history row
     private static final String ENTRIES = "hist AS (INSERT INTO user_history (pool_id, sub, username, version, "
-            + "kind, operation, actor, changes, changed_at) SELECT $1, sub, username, 1, 'created', $7, $8::jsonb, "
-            + "jsonb_build_object('attributes', (SELECT jsonb_object_agg(e.key, CASE WHEN e.key = ANY($9::text[]) "
-            + "THEN '{\"kept\": false}'::jsonb ELSE jsonb_build_object('old', NULL, 'new', e.value) END) "
-            + "FROM jsonb_each(ins.attributes) e), 'status', jsonb_build_object('old', NULL, 'new', "
-            + "'RESET_REQUIRED')), $6 FROM ins)";
+            + "kind, operation, actor, changes, changed_at) SELECT $1, ins.sub, ins.username, 1, 'created', $7, "
+            + "$8::jsonb, input.changes::jsonb, $6 FROM ins JOIN input ON input.sub = ins.sub)";
     private static final String ALIASES = "INSERT INTO user_aliases (pool_id, attribute_name, value_key, sub) "
             + "SELECT $1, n, k, s FROM unnest($2::text[], $3::text[], $4::uuid[]) AS t(n, k, s) "
             + "ON CONFLICT DO NOTHING";
@@ -72,7 +70,9 @@ public class ImportedUsers {
 
     public ImportedUsers(HistoryConfig config) {
         this.history = config.enabled();
-        this.insert = INSERT_USERS + (history ? ", " + ENTRIES : "") + " SELECT count(*) FROM ins";
+        this.insert = history
+                ? INSERT_USERS.formatted(", $9::text[]", ", changes") + ", " + ENTRIES + " SELECT count(*) FROM ins"
+                : INSERT_USERS.formatted("", "") + " SELECT count(*) FROM ins";
     }
 
     /**
@@ -123,6 +123,17 @@ public class ImportedUsers {
         });
     }
 
+    /**
+     * Creates every user of a batch that holds no username or identifier twice, without looking
+     * for taken ones first (the usual case, an import into a pool that has none of them): answers
+     * no refused line, or throws {@link Raced} when any was taken, after which the caller rolls
+     * back and runs the batch through {@link #insert}, which names the lines.
+     */
+    public Uni<List<Refused>> insertUnchecked(SqlClient sql, String poolId, List<NewUser> users, Instant now,
+            String operation, JsonObject actor, java.util.Collection<String> unkept) {
+        return write(sql, poolId, users, now, operation, actor, unkept).replaceWith(List.of());
+    }
+
     private static String reason(NewUser user, Set<String> takenNames, Set<String> takenAliases) {
         if (takenNames.contains(user.usernameKey())) {
             return UserWriter.USERNAME_TAKEN;
@@ -135,6 +146,15 @@ public class ImportedUsers {
         return null;
     }
 
+    /** The {@code changes} of a user's {@code created} entry: every attribute new, and the status. */
+    static String created(Map<String, String> attributes, java.util.Collection<String> unkept) {
+        JsonObject values = new JsonObject();
+        attributes.forEach((name, value) -> values.put(name, unkept.contains(name) ? new JsonObject().put("kept", false)
+                : new JsonObject().putNull("old").put("new", value)));
+        return new JsonObject().put("attributes", values)
+                .put("status", new JsonObject().putNull("old").put("new", UserStatus.RESET_REQUIRED.name())).encode();
+    }
+
     private Uni<Void> write(SqlClient sql, String poolId, List<NewUser> users, Instant now, String operation,
             JsonObject actor, java.util.Collection<String> unkept) {
         if (users.isEmpty()) {
@@ -145,6 +165,7 @@ public class ImportedUsers {
         String[] names = new String[n];
         String[] keys = new String[n];
         String[] docs = new String[n];
+        String[] changes = new String[n];
         List<String> aliasNames = new ArrayList<>();
         List<String> aliasKeys = new ArrayList<>();
         List<UUID> aliasSubs = new ArrayList<>();
@@ -154,6 +175,7 @@ public class ImportedUsers {
             names[i] = user.username();
             keys[i] = user.usernameKey();
             docs[i] = new JsonObject(new LinkedHashMap<>(user.attributes())).encode();
+            changes[i] = history ? created(user.attributes(), unkept) : null;
             user.aliasKeys().forEach((name, key) -> {
                 aliasNames.add(name);
                 aliasKeys.add(key);
@@ -163,7 +185,7 @@ public class ImportedUsers {
         Tuple values = Tuple.tuple().addString(poolId).addArrayOfUUID(subs).addArrayOfString(names)
                 .addArrayOfString(keys).addArrayOfString(docs).addOffsetDateTime(UserRepository.utc(now));
         if (history) {
-            values.addString(operation).addJsonObject(actor).addArrayOfString(unkept.toArray(String[]::new));
+            values.addString(operation).addJsonObject(actor).addArrayOfString(changes);
         }
         return sql.preparedQuery(insert).execute(values).flatMap(rows -> {
             if (rows.iterator().next().getLong(0) != n) {

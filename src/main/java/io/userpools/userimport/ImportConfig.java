@@ -22,6 +22,14 @@ public interface ImportConfig {
     @WithDefault("2000")
     int batchSize();
 
+    /**
+     * Batches of one job written at once, each in its own transaction (they commit in file order),
+     * while the next is parsed and checked: 2 keeps a database core busy while the other checks
+     * lines; 1 writes them one after the other.
+     */
+    @WithDefault("2")
+    int concurrentBatches();
+
     /** How long the PreSignedUrl of CreateUserImportJob takes an upload. */
     @WithDefault("PT15M")
     Duration uploadUrlValidity();

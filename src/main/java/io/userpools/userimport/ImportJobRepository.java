@@ -179,6 +179,15 @@ public class ImportJobRepository {
                 .map(result -> result.iterator().hasNext() ? result.iterator().next().getString(0) : null);
     }
 
+    /**
+     * Bounds how long a batch's statements wait for a row lock (another writer's uncommitted user
+     * with the same username or identifier): past it the batch fails and the job is resumed later,
+     * rather than waiting without end.
+     */
+    Uni<Void> lockTimeout(SqlClient sql) {
+        return sql.query("SET LOCAL lock_timeout = '30s'").execute().replaceWithVoid();
+    }
+
     Uni<Void> insertFailures(SqlClient sql, Claim claim, List<Failure> failures) {
         if (failures.isEmpty()) {
             return Uni.createFrom().voidItem();
