@@ -13,23 +13,33 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.userpools.event.EventTypes;
+import io.userpools.event.Subscriber;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +61,10 @@ class TwoReplicasIT {
     private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
     private static final int WRITERS = 32;
     private static final int ROUNDS = 8;
+    private static final int FEED_USERS = 6;
+    private static final int FEED_WRITERS = 12;
+    private static final int FEED_CHURNERS = 2;
+    private static final int FEED_ROUNDS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ItDatabase database;
@@ -94,6 +108,10 @@ class TwoReplicasIT {
         env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
         env.put("QUARKUS_MAILER_MOCK", "false");
         env.put("USERPOOLS_OUTBOX_POLL_INTERVAL", "PT0.2S");
+        // change events go to a subscriber on loopback in the test JVM
+        env.put("USERPOOLS_EVENTS_POLL_INTERVAL", "PT0.2S");
+        env.put("USERPOOLS_EVENTS_ALLOW_PLAIN_HTTP", "true");
+        env.put("USERPOOLS_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8");
         return env;
     }
 
@@ -175,6 +193,157 @@ class TwoReplicasIT {
         assertThat(history).hasSize(1 + WRITERS * ROUNDS);
         for (int n = 0; n < history.size(); n++) {
             assertThat(history.get(n)).isEqualTo(1L + n);
+        }
+    }
+
+    @Test
+    void writersOnBothReplicasGiveAFeedWithNoGapNoRepeatInCommitOrderAndEachSubscriberEventOnceInUserOrder()
+            throws Exception {
+        String pool = createPool(Map.of("name", "feed", "schema", List.of(Map.of("name", "n", "type", "String"))));
+        try (Subscriber subscriber = new Subscriber()) {
+            admin(b).contentType(ContentType.JSON).body(Map.of("url", subscriber.url(), "events", EventTypes.ALL,
+                    "secret", "whsec_" + Base64.getEncoder().encodeToString("0123456789abcdef0123".getBytes())))
+                    .post("/pools/{p}/subscriptions", pool).then().statusCode(201);
+            // every acknowledged write, as "sub:version" (a user's entries are numbered by its versions)
+            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            List<String> shared = new ArrayList<>();
+            for (int u = 0; u < FEED_USERS; u++) {
+                Ack created = JSON.readValue(createUser(u % 2 == 0 ? a : b, pool, "shared" + u), Ack.class);
+                acknowledged.add(created.sub() + ":" + created.version());
+                shared.add("shared" + u);
+            }
+            List<Consumed> consumed = new ArrayList<>();
+            List<String> asked = new ArrayList<>(); // what each poll asked and got, for a failure's message
+            AtomicBoolean writing = new AtomicBoolean(true);
+            ExecutorService executor = Executors.newFixedThreadPool(FEED_WRITERS + FEED_CHURNERS + 1);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<?>> writers = new ArrayList<>();
+                for (int i = 0; i < FEED_WRITERS; i++) {
+                    int writer = i;
+                    writers.add(executor.submit(() -> {
+                        go.await();
+                        for (int round = 0; round < FEED_ROUNDS; round++) {
+                            Response answer = admin((writer + round) % 2 == 0 ? a : b).contentType(ContentType.JSON)
+                                    .body(Map.of("attributes", Map.of("custom:n", writer + "-" + round)))
+                                    .patch("/pools/{p}/users/{u}/attributes", pool,
+                                            shared.get((writer + round) % FEED_USERS));
+                            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+                            Ack ack = JSON.readValue(answer.asString(), Ack.class);
+                            acknowledged.add(ack.sub() + ":" + ack.version());
+                        }
+                        return null;
+                    }));
+                }
+                // churners create a user on one replica, change it and delete it on the other
+                for (int i = 0; i < FEED_CHURNERS; i++) {
+                    int churner = i;
+                    writers.add(executor.submit(() -> {
+                        go.await();
+                        for (int round = 0; round < FEED_ROUNDS / 2; round++) {
+                            PackagedApp one = round % 2 == 0 ? a : b;
+                            PackagedApp other = one == a ? b : a;
+                            String username = "churn" + churner + "-" + round;
+                            Ack created = JSON.readValue(createUser(one, pool, username), Ack.class);
+                            acknowledged.add(created.sub() + ":" + created.version());
+                            Response changed = admin(other).contentType(ContentType.JSON)
+                                    .body(Map.of("attributes", Map.of("custom:n", username)))
+                                    .patch("/pools/{p}/users/{u}/attributes", pool, username);
+                            assertThat(changed.statusCode()).as(changed.asString()).isEqualTo(200);
+                            Ack ack = JSON.readValue(changed.asString(), Ack.class);
+                            acknowledged.add(ack.sub() + ":" + ack.version());
+                            admin(one).delete("/pools/{p}/users/{u}", pool, username).then().statusCode(204);
+                            acknowledged.add(created.sub() + ":" + (ack.version() + 1)); // deleting takes a version
+                        }
+                        return null;
+                    }));
+                }
+                // the consumer polls both replicas in turn, each time with the cursor it was last given
+                Future<String> consumer = executor.submit(() -> {
+                    String cursor = null;
+                    int polls = 0;
+                    boolean drained = false;
+                    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+                    while (!drained) {
+                        assertThat(System.nanoTime()).as("the feed drains in time").isLessThan(deadline);
+                        boolean after = !writing.get();
+                        RequestSpecification request = admin(polls++ % 2 == 0 ? a : b)
+                                .queryParam("limit", 1 + ThreadLocalRandom.current().nextInt(40));
+                        if (cursor != null) {
+                            request = request.queryParam("after", cursor);
+                        }
+                        JsonPath page = request.get("/pools/{p}/events", pool).then().statusCode(200)
+                                .extract().jsonPath();
+                        List<Map<String, Object>> events = page.getList("events");
+                        for (Map<String, Object> event : events) {
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> user = (Map<String, Object>) event.get("user");
+                            consumed.add(new Consumed((String) event.get("id"), (String) user.get("sub"),
+                                    ((Number) event.get("version")).longValue()));
+                        }
+                        asked.add((polls % 2 == 1 ? "A" : "B") + " after " + decoded(cursor) + ": "
+                                + events.stream().map(e -> (String) e.get("id")).toList() + " -> "
+                                + decoded(page.getString("cursor")));
+                        cursor = page.getString("cursor");
+                        // done once a page read after the last write was acknowledged holds all of them
+                        drained = after && events.isEmpty() && consumed.size() >= acknowledged.size();
+                        Thread.sleep(events.isEmpty() ? 20 : 0);
+                    }
+                    return cursor;
+                });
+                go.countDown();
+                for (Future<?> writer : writers) {
+                    writer.get();
+                }
+                writing.set(false);
+                consumer.get();
+            } finally {
+                executor.shutdownNow();
+            }
+
+            // the feed as consumed is the pool's whole history in (tx, id) order: no gap, no repeat,
+            // and nothing committed after a cursor was handed out sorted before it
+            List<String> table = new ArrayList<>();
+            List<String> rowsWithTx = new ArrayList<>();
+            try (Connection db = database.connect(); PreparedStatement query = db.prepareStatement(
+                    "SELECT id, tx::text, version, sub, operation FROM user_history WHERE pool_id = ? ORDER BY tx, id")) {
+                query.setString(1, pool);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        table.add("evt_" + rows.getLong(1));
+                        rowsWithTx.add(rows.getLong(1) + "@" + rows.getString(2) + " v" + rows.getLong(3) + " "
+                                + rows.getString(4).substring(0, 8) + " " + rows.getString(5));
+                    }
+                }
+            }
+            int writes = FEED_USERS + FEED_WRITERS * FEED_ROUNDS + FEED_CHURNERS * (FEED_ROUNDS / 2) * 3;
+            assertThat(table).hasSize(writes);
+            assertThat(consumed.stream().map(Consumed::id).toList())
+                    .as("polls:%n%s%ntable (id@tx):%n%s", String.join("\n", asked), String.join("\n", rowsWithTx))
+                    .containsExactlyElementsOf(table);
+            // each acknowledged write is there once, and each user's versions are 1 .. its last
+            List<String> writesSeen = consumed.stream().map(e -> e.sub() + ":" + e.version()).toList();
+            assertThat(writesSeen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(acknowledged);
+            Map<String, List<Long>> versions = new HashMap<>();
+            consumed.forEach(e -> versions.computeIfAbsent(e.sub(), s -> new ArrayList<>()).add(e.version()));
+            versions.forEach((sub, seen) -> assertThat(seen).as(sub).containsExactlyInAnyOrderElementsOf(
+                    LongStream.rangeClosed(1, seen.size()).boxed().toList()));
+
+            // the dispatchers of both replicas deliver each event once, and a user's in version order
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (subscriber.acknowledged().size() < table.size()) {
+                assertThat(System.nanoTime()).as("every event delivered in time").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000);
+            assertThat(subscriber.acknowledged()).containsExactlyInAnyOrderElementsOf(table);
+            Map<String, List<Long>> delivered = new HashMap<>();
+            for (Subscriber.Received received : subscriber.received) {
+                JsonPath event = JsonPath.from(received.body());
+                delivered.computeIfAbsent(event.getString("user.sub"), s -> new ArrayList<>())
+                        .add(event.getLong("version"));
+            }
+            delivered.forEach((sub, seen) -> assertThat(seen).as(sub).isSorted().doesNotHaveDuplicates());
         }
     }
 
@@ -265,7 +434,15 @@ class TwoReplicasIT {
 
     /** What an acknowledged update answered: the user's new version and attributes. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Ack(long version, Map<String, String> attributes) {
+    record Ack(String sub, long version, Map<String, String> attributes) {
+    }
+
+    private static String decoded(String cursor) {
+        return cursor == null ? "start" : new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    }
+
+    /** An event as the consumer of the feed took it. */
+    record Consumed(String id, String sub, long version) {
     }
 
     // ---- calls ----
@@ -291,10 +468,11 @@ class TwoReplicasIT {
                 .post("/pools/{p}/clients", pool).then().statusCode(201).extract().path("clientId");
     }
 
-    private void createUser(PackagedApp replica, String pool, String username) {
-        admin(replica).contentType(ContentType.JSON).body(Map.of("username", username,
+    /** Creates the user; answers the created user as JSON. */
+    private String createUser(PackagedApp replica, String pool, String username) {
+        return admin(replica).contentType(ContentType.JSON).body(Map.of("username", username,
                 "temporaryPassword", "Temp#Passw0rd", "messageAction", "SUPPRESS"))
-                .post("/pools/{p}/users", pool).then().statusCode(201);
+                .post("/pools/{p}/users", pool).then().statusCode(201).extract().asString();
     }
 
     /** A user with a permanent password, made through A. */

@@ -10,17 +10,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** A subscriber's HTTP endpoint in the test JVM: records every delivery and answers as told. */
-final class Subscriber implements AutoCloseable {
+public final class Subscriber implements AutoCloseable {
 
     /** One request received, with the status it was answered. */
-    record Received(String id, String timestamp, String signature, String body, int status) {
+    public record Received(String id, String timestamp, String signature, String body, int status) {
     }
 
     private final HttpServer server;
-    final List<Received> received = new CopyOnWriteArrayList<>();
-    volatile Function<String, Integer> answer = body -> 204;
+    public final List<Received> received = new CopyOnWriteArrayList<>();
+    public volatile Function<String, Integer> answer = body -> 204;
 
-    Subscriber() throws IOException {
+    public Subscriber() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -34,12 +34,12 @@ final class Subscriber implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     /** The ids of the deliveries answered 2xx, in the order they were received. */
-    List<String> acknowledged() {
+    public List<String> acknowledged() {
         return received.stream().filter(r -> r.status() >= 200 && r.status() <= 299).map(Received::id).toList();
     }
 
