@@ -114,6 +114,34 @@ class RouteSecurityTest {
         }
     }
 
+    /**
+     * Outside the API: the metrics need an admin key (no user data, but request rates, pool ids in
+     * nothing, and the service's internals are nobody else's business); the probes and the OpenAPI
+     * document are open.
+     */
+    @Test
+    void metricsNeedAnAdminKeyProbesAndTheDocumentDoNot() {
+        for (String path : List.of("/q/metrics", "/q/metrics/", "/q/metrics/json", "/q//metrics", "/q/./metrics",
+                "/q/foo/../metrics", "/q/metrics;x=1", "/q/Metrics", "/q/%6Detrics")) {
+            for (Supplier<RequestSpecification> caller : List.<Supplier<RequestSpecification>>of(() -> given(),
+                    () -> given().header("Authorization", "Bearer wrong-secret"),
+                    () -> given().header("Authorization", "Bearer " + accessToken),
+                    () -> given().header("Authorization", "Basic dGVzdDp0ZXN0LWFkbWluLXNlY3JldA=="))) {
+                Response answer = caller.get().urlEncodingEnabled(false).get(path);
+                assertThat(answer.statusCode()).as(path).isIn(401, 404);
+                assertThat(answer.asString()).as(path).doesNotContain("userpools_").doesNotContain("jvm_");
+            }
+        }
+        admin().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("userpools_"));
+        given().header("Authorization", "Bearer other-admin-secret").get("/q/metrics").then().statusCode(200);
+        // outside the API, Quarkus' own challenge answers: a bare 401 naming the scheme
+        given().get("/q/metrics").then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        given().header("Authorization", "Bearer wrong-secret").get("/q/metrics").then().statusCode(401);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200);
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
+    }
+
     @Test
     void aWrongOrMalformedAdminKeyIsRefused() {
         for (String header : List.of("Bearer wrong-secret", "Bearer TEST-ADMIN-SECRET",

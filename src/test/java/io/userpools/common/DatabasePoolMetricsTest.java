@@ -71,7 +71,7 @@ class DatabasePoolMetricsTest {
     @Test
     void thePoolsMetersAreExportedOnce() {
         useConnectionsAtOnce(4);
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = io.userpools.support.Api.admin().when().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String gauge : List.of("sql_pool_queue_size", "sql_pool_active", "sql_pool_idle", "sql_pool_ratio")) {
             assertThat(series(metrics, gauge)).as(gauge).hasSize(1);
         }
