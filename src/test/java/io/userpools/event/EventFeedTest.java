@@ -79,13 +79,14 @@ class EventFeedTest {
         String poolId = createPool();
         UUID sub = UUID.randomUUID();
         // two entries of long-ended transactions whose ids differ in their number of digits, the
-        // larger one written first: 999 sorts before 1000, as a number
+        // larger one written first: 99 sorts before 100, as a number (both below the xid of any
+        // transaction a fresh cluster runs after initdb, so both are below the feed's horizon)
         List<Long> ids = new ArrayList<>();
         try (Connection db = Db.connect(); java.sql.PreparedStatement insert = db.prepareStatement(
                 "INSERT INTO user_history (pool_id, sub, username, version, kind, operation, actor, changed_at, tx) "
                         + "VALUES (?, ?, 'jane', ?, 'updated', 'AdminUpdateUserAttributes', '{}'::jsonb, now(), "
                         + "?::text::xid8) RETURNING id")) {
-            for (String tx : List.of("1000", "999")) {
+            for (String tx : List.of("100", "99")) {
                 insert.setString(1, poolId);
                 insert.setObject(2, sub);
                 insert.setLong(3, ids.size() + 1);
