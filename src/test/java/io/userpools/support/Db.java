@@ -2,6 +2,8 @@ package io.userpools.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -19,6 +21,19 @@ public final class Db {
         String password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null);
         try {
             return DriverManager.getConnection(url, user, password);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row of a query with one text parameter, such as a count by pool. */
+    public static long number(String query, String parameter) {
+        try (Connection db = connect(); PreparedStatement statement = db.prepareStatement(query)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

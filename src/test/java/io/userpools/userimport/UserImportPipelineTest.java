@@ -11,10 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.userpools.support.Api;
 import io.userpools.support.Db;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -92,14 +88,6 @@ class UserImportPipelineTest {
     }
 
     static long count(String query, String pool) {
-        try (Connection db = Db.connect(); PreparedStatement statement = db.prepareStatement(query)) {
-            statement.setString(1, pool);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Db.number(query, pool);
     }
 }
