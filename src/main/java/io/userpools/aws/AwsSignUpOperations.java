@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.userpools.aws.AwsOperations.Call;
 import io.userpools.signup.ConfirmSignUpCommand;
+import io.userpools.signup.ConfirmSignUpService;
 import io.userpools.signup.ResendConfirmationCodeCommand;
+import io.userpools.signup.ResendConfirmationCodeService;
 import io.userpools.signup.SignUpCommand;
 import io.userpools.signup.SignUpService;
 import io.userpools.verification.CodeDeliveryDetails;
@@ -26,10 +28,15 @@ public class AwsSignUpOperations implements AwsOperationGroup {
 
     private final AwsCalls calls;
     private final SignUpService signUp;
+    private final ConfirmSignUpService confirmation;
+    private final ResendConfirmationCodeService resend;
 
-    public AwsSignUpOperations(AwsCalls calls, SignUpService signUp) {
+    public AwsSignUpOperations(AwsCalls calls, SignUpService signUp, ConfirmSignUpService confirmation,
+            ResendConfirmationCodeService resend) {
         this.calls = calls;
         this.signUp = signUp;
+        this.confirmation = confirmation;
+        this.resend = resend;
     }
 
     @Override
@@ -72,7 +79,7 @@ public class AwsSignUpOperations implements AwsOperationGroup {
         Boolean force = in.bool("ForceAliasCreation");
         in.map("ClientMetadata");
         in.check();
-        return signUp.confirm(new ConfirmSignUpCommand(clientId, secretHash, username, code,
+        return confirmation.confirm(new ConfirmSignUpCommand(clientId, secretHash, username, code,
                 Boolean.TRUE.equals(force))).map(nothing -> calls.out());
     }
 
@@ -83,7 +90,7 @@ public class AwsSignUpOperations implements AwsOperationGroup {
         String username = in.string("Username", AwsInput.USERNAME, true);
         Map<String, String> metadata = in.map("ClientMetadata");
         in.check();
-        return signUp.resend(new ResendConfirmationCodeCommand(clientId, secretHash, username, metadata))
+        return resend.resend(new ResendConfirmationCodeCommand(clientId, secretHash, username, metadata))
                 .map(details -> details(calls.out(), details));
     }
 
@@ -93,7 +100,7 @@ public class AwsSignUpOperations implements AwsOperationGroup {
         String username = in.string("Username", AwsInput.USERNAME, true);
         in.map("ClientMetadata");
         in.check();
-        return calls.limited(call, poolId, signUp.adminConfirm(poolId, username)).map(nothing -> calls.out());
+        return calls.limited(call, poolId, confirmation.adminConfirm(poolId, username)).map(nothing -> calls.out());
     }
 
     /** CodeDeliveryDetailsType under {@code CodeDeliveryDetails}. */

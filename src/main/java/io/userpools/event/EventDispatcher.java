@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.Backoff;
 import io.userpools.common.Metrics;
 import io.userpools.common.RoundRunner;
 import io.userpools.common.SecretBox;
-import io.userpools.messaging.OutboxDispatcher;
 import io.userpools.trigger.WebhookDestination;
 import io.userpools.trigger.WebhookDestinations;
 import io.userpools.trigger.WebhookSigner;
@@ -193,8 +193,7 @@ public class EventDispatcher {
                     delivery.subscriptionId(), delivery.attempts(), error);
             return deliveries.park(delivery, now, error);
         }
-        Instant next = now.plus(OutboxDispatcher.backoff(delivery.attempts(), config.retryBackoff(),
-                config.maxBackoff()));
+        Instant next = now.plus(Backoff.after(delivery.attempts(), config.retryBackoff(), config.maxBackoff()));
         metrics.eventDelivery("failed");
         LOG.debugf("event %s of subscription %s attempt %d failed: %s", ChangeEvent.id(delivery.entryId()),
                 delivery.subscriptionId(), delivery.attempts(), error);

@@ -3,6 +3,7 @@ package io.userpools.messaging;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.Backoff;
 import io.userpools.common.Metrics;
 import io.userpools.common.RoundRunner;
 import io.userpools.verification.CodeDeliveryDetails.DeliveryMedium;
@@ -157,17 +158,10 @@ public class OutboxDispatcher {
             metrics.codeFailed(row.channel().name(), "delivery");
             return outbox.delete(row.id());
         }
-        Instant next = clock.instant().plus(backoff(row.attempts(), config.retryBackoff(), config.maxBackoff()));
+        Instant next = clock.instant().plus(Backoff.after(row.attempts(), config.retryBackoff(), config.maxBackoff()));
         LOG.warnf("outbox message %d (pool %s, %s) attempt %d failed: %s", row.id(), row.poolId(), row.channel(),
                 row.attempts(), error);
         return outbox.retryAt(row.id(), next, error);
-    }
-
-    /** base * 2^(attempts - 1), at most {@code max}. */
-    public static Duration backoff(int attempts, Duration base, Duration max) {
-        int shift = Math.min(Math.max(attempts - 1, 0), 30);
-        Duration delay = base.multipliedBy(1L << shift);
-        return delay.compareTo(max) > 0 ? max : delay;
     }
 
     /**

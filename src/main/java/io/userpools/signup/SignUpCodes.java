@@ -1,10 +1,14 @@
 package io.userpools.signup;
 
+import io.smallrye.mutiny.Uni;
 import io.userpools.pool.Pool;
 import io.userpools.pool.StandardAttributes;
 import io.userpools.verification.CodeDeliveryDetails;
 import io.userpools.verification.CodeHasher;
+import io.userpools.verification.CodeIssuer;
+import io.userpools.verification.CodeRepository;
 import io.userpools.verification.Masking;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +19,17 @@ import java.util.regex.Pattern;
  * The pure rules of sign-up confirmation codes (lifecycle 1.2, 2.2, 2.3): which channel a code
  * goes to, how such a code is kept apart from attribute-verification codes in the same table (a
  * purpose prefix on the attribute name), and the simulated delivery details that a client hiding
- * user existence answers for an unknown user.
+ * user existence answers for an unknown user. Shared by sign-up ({@link SignUpService}),
+ * confirmation ({@link ConfirmSignUpService}) and resending ({@link ResendConfirmationCodeService});
+ * all pure but {@link #drop}.
  */
 final class SignUpCodes {
+
+    /**
+     * The answer of ConfirmSignUp and ResendConfirmationCode for an unknown user when the client
+     * does not hide user existence (lifecycle 2.2).
+     */
+    static final String UNKNOWN = "Username/client id combination not found.";
 
     /** Prefix of the stored attribute name of a sign-up code: {@code sign_up:email}. */
     static final String PURPOSE = "sign_up:";
@@ -35,6 +47,21 @@ final class SignUpCodes {
 
     static String key(String attribute) {
         return PURPOSE + attribute;
+    }
+
+    /** The prepared codes stored under the sign-up purpose; their details keep the real attribute. */
+    static List<CodeIssuer.Prepared> keyed(List<CodeIssuer.Prepared> prepared) {
+        return prepared.stream().map(p -> new CodeIssuer.Prepared(key(p.attribute()), p.target(),
+                p.code(), p.message(), p.details())).toList();
+    }
+
+    /** Deletes the user's sign-up codes, on every channel. */
+    static Uni<Void> drop(CodeRepository codes, SqlClient sql, Pool pool, UUID sub) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String channel : CHANNELS) {
+            chain = chain.flatMap(v -> codes.delete(sql, pool.id(), sub, key(channel)));
+        }
+        return chain;
     }
 
     /** The first auto-verified attribute the user has a value for, phone first; null when none. */

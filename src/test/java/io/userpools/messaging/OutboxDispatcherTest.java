@@ -320,14 +320,4 @@ class OutboxDispatcherTest {
         assertThat(sms.message()).isEqualTo("Code 515151");
         assertThat(SmsGateway.FAILURES_TO_COME.get()).isZero();
     }
-
-    @Test
-    void backoffDoublesUpToTheMaximum() {
-        Duration base = Duration.ofSeconds(5);
-        Duration max = Duration.ofMinutes(15);
-        assertThat(OutboxDispatcher.backoff(1, base, max)).isEqualTo(Duration.ofSeconds(5));
-        assertThat(OutboxDispatcher.backoff(2, base, max)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(OutboxDispatcher.backoff(4, base, max)).isEqualTo(Duration.ofSeconds(40));
-        assertThat(OutboxDispatcher.backoff(40, base, max)).isEqualTo(max);
-    }
 }

@@ -341,7 +341,7 @@ class SignUpTest {
         }
         problem(resend(clientId, "fi"), 429, "LimitExceededException",
                 "Attempt limit exceeded, please try after some time.");
-        problem(resend(clientId, "nobody"), 404, "UserNotFoundException", SignUpService.UNKNOWN);
+        problem(resend(clientId, "nobody"), 404, "UserNotFoundException", SignUpCodes.UNKNOWN);
         String noEmail = name("ne");
         signUp(clientId, noEmail, Map.of()).statusCode(200).body("codeDeliveryDetails", nullValue());
         problem(resend(clientId, noEmail), 400, "InvalidParameterException",
@@ -367,7 +367,7 @@ class SignUpTest {
         String poolId = emailPool();
         String legacy = client(poolId, Map.of());
         String hiding = client(poolId, Map.of("preventUserExistenceErrors", "ENABLED"));
-        problem(confirm(legacy, "ghost", "123456"), 404, "UserNotFoundException", SignUpService.UNKNOWN);
+        problem(confirm(legacy, "ghost", "123456"), 404, "UserNotFoundException", SignUpCodes.UNKNOWN);
         problem(confirm(hiding, "ghost", "123456"), 400, "CodeMismatchException",
                 "Invalid verification code provided, please try again.");
         resend(hiding, "ghost").statusCode(200).body("codeDeliveryDetails.deliveryMedium", equalTo("EMAIL"))

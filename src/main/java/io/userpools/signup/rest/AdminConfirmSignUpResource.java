@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.auth.Callers;
 import io.userpools.common.error.Problem;
 import io.userpools.common.validation.RequestConstraints;
-import io.userpools.signup.SignUpService;
+import io.userpools.signup.ConfirmSignUpService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
@@ -27,10 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Callers.ADMIN)
 public class AdminConfirmSignUpResource {
 
-    private final SignUpService signUp;
+    private final ConfirmSignUpService confirmation;
 
-    public AdminConfirmSignUpResource(SignUpService signUp) {
-        this.signUp = signUp;
+    public AdminConfirmSignUpResource(ConfirmSignUpService confirmation) {
+        this.confirmation = confirmation;
     }
 
     @POST
@@ -47,6 +47,6 @@ public class AdminConfirmSignUpResource {
     public Uni<Response> adminConfirmSignUp(@PathParam("poolId") String poolId,
             @PathParam("username") @Size(min = 1, max = 128) String username) {
         RequestConstraints.length("username", username, 1, 128);
-        return signUp.adminConfirm(poolId, username).replaceWith(Response.noContent().build());
+        return confirmation.adminConfirm(poolId, username).replaceWith(Response.noContent().build());
     }
 }

@@ -6,7 +6,7 @@ import io.userpools.common.error.DatabaseFailures;
 import io.userpools.common.error.InternalErrorException;
 import io.userpools.common.validation.RequestConstraints;
 import io.userpools.ratelimit.PoolFromCaller;
-import io.userpools.signup.SignUpService;
+import io.userpools.signup.ConfirmSignUpService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * The link of a CONFIRM_WITH_LINK sign-up email (lifecycle spec 8.4): a browser opens it, so it
  * answers an HTML page ({@link ConfirmationPage}), never problem+json, for the refusals of
  * ConfirmSignUp too. Public; the pool's rate limit applies once the client is known, as for
- * ConfirmSignUp ({@link PoolFromCaller}).
+ * ConfirmSignUp ({@link PoolFromCaller}): the service looks the client up through
+ * {@link io.userpools.auth.PublicClients}, which applies it.
  */
 @Path("/pools/{poolId}/confirm-user")
 @Tag(name = "Sign-up", description = "Public sign-up and confirmation of new users, by app client")
@@ -40,10 +41,10 @@ public class ConfirmationLinkResource {
     private static final String PAGE = "A small HTML page (Content-Security-Policy default-src 'none', "
             + "Cache-Control no-store) ";
 
-    private final SignUpService signUp;
+    private final ConfirmSignUpService confirmation;
 
-    public ConfirmationLinkResource(SignUpService signUp) {
-        this.signUp = signUp;
+    public ConfirmationLinkResource(ConfirmSignUpService confirmation) {
+        this.confirmation = confirmation;
     }
 
     @GET
@@ -83,7 +84,7 @@ public class ConfirmationLinkResource {
         Uni<Void> confirmed;
         try {
             RequestConstraints.valid(new ConfirmSignUpRequest(clientId, null, userName, code, false, null));
-            confirmed = signUp.confirmByLink(poolId, clientId, userName, code);
+            confirmed = confirmation.confirmByLink(poolId, clientId, userName, code);
         } catch (RuntimeException e) {
             confirmed = Uni.createFrom().failure(e);
         }

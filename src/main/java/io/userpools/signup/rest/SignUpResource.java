@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.userpools.common.error.Problem;
 import io.userpools.common.validation.RequestConstraints;
 import io.userpools.ratelimit.PoolFromCaller;
+import io.userpools.signup.ConfirmSignUpService;
+import io.userpools.signup.ResendConfirmationCodeService;
 import io.userpools.signup.SignUpService;
 import io.userpools.verification.rest.CodeDeliveryView;
 import jakarta.annotation.security.PermitAll;
@@ -36,9 +38,14 @@ public class SignUpResource {
             + "InvalidSmsRoleAccessPolicyException";
 
     private final SignUpService signUp;
+    private final ConfirmSignUpService confirmation;
+    private final ResendConfirmationCodeService resend;
 
-    public SignUpResource(SignUpService signUp) {
+    public SignUpResource(SignUpService signUp, ConfirmSignUpService confirmation,
+            ResendConfirmationCodeService resend) {
         this.signUp = signUp;
+        this.confirmation = confirmation;
+        this.resend = resend;
     }
 
     @POST
@@ -83,7 +90,7 @@ public class SignUpResource {
             + "TooManyRequestsException (the pool's rate limit)")
     public Uni<Response> confirmSignUp(@NotNull ConfirmSignUpRequest request) {
         RequestConstraints.valid(request);
-        return signUp.confirm(request.toCommand()).replaceWith(Response.noContent().build());
+        return confirmation.confirm(request.toCommand()).replaceWith(Response.noContent().build());
     }
 
     @POST
@@ -102,6 +109,6 @@ public class SignUpResource {
             + "TooManyRequestsException (the pool's rate limit)")
     public Uni<CodeDeliveryView> resendConfirmationCode(@NotNull ResendConfirmationCodeRequest request) {
         RequestConstraints.valid(request);
-        return signUp.resend(request.toCommand()).map(CodeDeliveryView::new);
+        return resend.resend(request.toCommand()).map(CodeDeliveryView::new);
     }
 }
