@@ -1,17 +1,26 @@
 #!/usr/bin/env python3
-"""Seeds the benchmark pool over the REST API (standard library only).
+"""Seeds the benchmark pool with the bulk import (standard library only).
 
-Creates one pool with a mutable custom attribute `tier`, then creates users user00001 ..
-userNNNNN with POST /pools/{poolId}/users from a few concurrent keep-alive connections.
+Creates one pool with a mutable custom attribute `tier`, then imports users user00001 ..
+userNNNNN with POST /pools/{poolId}/user-import-jobs (a Cognito-format CSV: cognito:username,
+email = userNNNNN@example.com, email_verified = true, generated as it is sent, in jobs followed
+until they end). An import needs a pool with an auto-verified attribute and users whose
+auto-verified attribute is verified: the pool is created with autoVerifiedAttributes [email] and,
+once every job has Succeeded, given back the settings of a pool created with its name and schema
+alone (PUT /pools/{poolId} with an empty body: every setting returns to its default), the pool the
+scenarios have always run on. Imported users are RESET_REQUIRED with no password.
 
 With --auth-users K (> 0) it also prepares the sign-in and self-service scenarios: it creates an
 app client (USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH, allowed to write custom:tier and
 nickname, access tokens valid one day), gives user00001 .. userKKKKK the permanent password from
-the environment variable BENCH_PASSWORD (PUT /pools/{poolId}/users/{username}/password), signs
-each of them in once (POST /auth/sign-in) and writes their access tokens, one per line, to
---tokens-file, and the client id to --client-file.
+the environment variable BENCH_PASSWORD (PUT /pools/{poolId}/users/{username}/password, which
+makes them CONFIRMED), signs each of them in once (POST /auth/sign-in) and writes their access
+tokens, one per line, to --tokens-file, and the client id to --client-file.
 
 Prints the pool id on stdout; progress and errors go to stderr. Exits 1 if any step failed.
+
+scale-seed.py (the pool-size scenarios) imports its helpers from here: the HTTP calls, the CSV
+import and the permanent passwords.
 """
 import argparse
 import http.client
@@ -93,32 +102,89 @@ def timed(label, count, failures, started):
     done = count - len(failures)
     print(f"seed: {label}: {done} of {count} in {elapsed:.1f} s ({done / elapsed:.0f}/s)", file=sys.stderr)
     for i, status, body in failures[:5]:
-        print(f"seed: {label}: user{i:05d}: {status}: {body!r}", file=sys.stderr)
+        print(f"seed: {label}: user number {i}: {status}: {body!r}", file=sys.stderr)
     return not failures
 
 
-def create_users(args, pool):
+def username(i, digits):
+    return f"user{i:0{digits}d}"
+
+
+def csv_parts(first, last, digits, names):
+    """The import CSV of users first..last, in parts of 10,000 lines: username, email (verified),
+    with names also the standard attribute name ("User <n>")."""
+    columns = ["cognito:username", "email", "email_verified"] + (["name"] if names else []) + ["cognito:mfa_enabled"]
+    yield (",".join(columns) + "\r\n").encode()
+    batch = []
+    for i in range(first, last + 1):
+        name = username(i, digits)
+        batch.append(f"{name},{name}@example.com,true,{f'User {i},' if names else ''}false\r\n")
+        if len(batch) == 10000:
+            yield "".join(batch).encode()
+            batch = []
+    if batch:
+        yield "".join(batch).encode()
+
+
+def import_users(port, secret, pool, count, digits, names=False, chunk=250000, timeout=1800):
+    """Imports users 1..count into the pool, in jobs of at most `chunk` users, each followed until
+    it ends. True when every job Succeeded with every one of its users imported."""
+    started = time.monotonic()
+    for first in range(1, count + 1, chunk):
+        last = min(first + chunk - 1, count)
+        conn = connect(port)
+        conn.putrequest("POST", f"/pools/{pool}/user-import-jobs?jobName=bench-{first}")
+        conn.putheader("Content-Type", "text/csv")
+        conn.putheader("Authorization", "Bearer " + secret)
+        conn.putheader("Transfer-Encoding", "chunked")
+        conn.endheaders()
+        for part in csv_parts(first, last, digits, names):
+            conn.send(b"%x\r\n%s\r\n" % (len(part), part))
+        conn.send(b"0\r\n\r\n")
+        resp = conn.getresponse()
+        body = resp.read()
+        conn.close()
+        if resp.status != 201:
+            print(f"seed: import of users {first}..{last} answered {resp.status}: {body[:500]!r}", file=sys.stderr)
+            return False
+        job = json.loads(body)["jobId"]
+        deadline = time.monotonic() + timeout
+        while True:
+            conn = connect(port)
+            conn.request("GET", f"/pools/{pool}/user-import-jobs/{job}", headers={"Authorization": "Bearer " + secret})
+            resp = conn.getresponse()
+            status, body = resp.status, resp.read()
+            conn.close()
+            view = json.loads(body) if status == 200 else {}
+            if view.get("status") in ("Succeeded", "Failed", "Stopped"):
+                break
+            if status != 200 or time.monotonic() > deadline:
+                print(f"seed: import job {job}: {status} {body[:500]!r}", file=sys.stderr)
+                return False
+            time.sleep(0.2)
+        expected = last - first + 1
+        if view["status"] != "Succeeded" or view["importedUsers"] != expected:
+            print(f"seed: import job {job} ended {view['status']} with {view['importedUsers']} of {expected}"
+                  f" imported: {json.dumps(view)[:800]}", file=sys.stderr)
+            return False
+    elapsed = max(time.monotonic() - started, 1e-6)
+    print(f"seed: pool {pool}: {count} users imported in {elapsed:.1f} s ({count / elapsed:.0f}/s)", file=sys.stderr)
+    return True
+
+
+def set_passwords(port, secret, pool, count, digits, password, concurrency):
+    """Gives users 1..count the permanent password (AdminSetUserPassword, Permanent=true): an
+    imported user, RESET_REQUIRED, becomes CONFIRMED and can sign in."""
     def task(c, i, attempt):
-        name = f"user{i:05d}"
-        status, body = call(c, "POST", f"/pools/{pool}/users", args.secret, {
-            "username": name,
-            "attributes": {"email": f"{name}@example.com"},
-            # no invitation message: seeding must not depend on mail delivery
-            "messageAction": "SUPPRESS",
-        })
-        # 409 after a retry: the first attempt did create the user
-        return (201 if status == 409 and attempt > 0 else status), body
+        return call(c, "PUT", f"/pools/{pool}/users/{username(i, digits)}/password", secret,
+                    {"password": password, "permanent": True})
 
     started = time.monotonic()
-    failures = parallel(args.port, 1, args.users, args.concurrency, task)
-    return timed(f"pool {pool}: users", args.users, failures, started)
+    failures = parallel(port, 1, count, concurrency, task)
+    return timed(f"pool {pool}: permanent passwords", count, failures, started)
 
 
-def prepare_auth(args, pool):
-    password = os.environ.get("BENCH_PASSWORD")
-    if not password:
-        print("seed: BENCH_PASSWORD is not set", file=sys.stderr)
-        return False
+def prepare_auth(args, pool, password):
     conn = connect(args.port)
     status, body = call(conn, "POST", f"/pools/{pool}/clients", args.secret, {
         "name": "bench",
@@ -134,20 +200,14 @@ def prepare_auth(args, pool):
         return False
     client_id = json.loads(body)["clientId"]
 
-    def set_password(c, i, attempt):
-        return call(c, "PUT", f"/pools/{pool}/users/user{i:05d}/password", args.secret,
-                    {"password": password, "permanent": True})
-
-    started = time.monotonic()
-    failures = parallel(args.port, 1, args.auth_users, args.concurrency, set_password)
-    if not timed("permanent passwords", args.auth_users, failures, started):
+    if not set_passwords(args.port, args.secret, pool, args.auth_users, 5, password, args.concurrency):
         return False
 
     tokens = {}
 
     def sign_in(c, i, attempt):
         status, body = call(c, "POST", "/auth/sign-in", None,
-                            {"clientId": client_id, "username": f"user{i:05d}", "password": password})
+                            {"clientId": client_id, "username": username(i, 5), "password": password})
         if status == 200:
             token = json.loads(body).get("accessToken")
             if not token:  # a challenge instead of tokens
@@ -173,7 +233,7 @@ def main():
     ap.add_argument("--port", type=int, required=True)
     ap.add_argument("--secret", required=True)
     ap.add_argument("--users", type=int, default=10000)
-    ap.add_argument("--concurrency", type=int, default=8)
+    ap.add_argument("--concurrency", type=int, default=8, help="connections for the passwords and sign-ins")
     ap.add_argument("--auth-users", type=int, default=0)
     ap.add_argument("--tokens-file")
     ap.add_argument("--client-file")
@@ -181,22 +241,38 @@ def main():
     if args.auth_users > 0 and not (args.tokens_file and args.client_file):
         ap.error("--auth-users needs --tokens-file and --client-file")
     args.auth_users = min(args.auth_users, args.users)
+    password = os.environ.get("BENCH_PASSWORD")
+    if args.auth_users > 0 and not password:
+        print("seed: BENCH_PASSWORD is not set", file=sys.stderr)
+        return 1
 
+    started = time.monotonic()
     conn = connect(args.port)
     status, body = call(conn, "POST", "/pools", args.secret, {
         "name": "bench",
+        # for the import only: the settings return to the defaults below
+        "autoVerifiedAttributes": ["email"],
         "schema": [{"name": "tier", "type": "String", "mutable": True}],
     })
+    conn.close()
     if status != 201:
         print(f"seed: POST /pools answered {status}: {body[:500]!r}", file=sys.stderr)
         return 1
     pool = json.loads(body)["id"]
-    conn.close()
 
-    if not create_users(args, pool):
+    if not import_users(args.port, args.secret, pool, args.users, 5):
         return 1
-    if args.auth_users > 0 and not prepare_auth(args, pool):
+    # back to the pool {"name":"bench","schema":[tier]} alone: UpdateUserPool is a full replacement
+    conn = connect(args.port)
+    status, body = call(conn, "PUT", f"/pools/{pool}", args.secret, {})
+    conn.close()
+    if status != 200 or json.loads(body).get("autoVerifiedAttributes"):
+        print(f"seed: PUT /pools/{pool} answered {status}: {body[:500]!r}", file=sys.stderr)
         return 1
+
+    if args.auth_users > 0 and not prepare_auth(args, pool, password):
+        return 1
+    print(f"seed: pool {pool} seeded in {time.monotonic() - started:.1f} s", file=sys.stderr)
     print(pool)
     return 0
 

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """A stand-in for the service, for testing bench/run before the service exists.
 
-It answers the few calls the benchmark makes (readiness, create pool, create user, PATCH
-attributes; create client, set password, sign-in and PATCH /me/attributes; AdminUpdateUserAttributes
-on the AWS protocol, whose signature it does not check) from memory, without touching the database. It measures nothing about the real
+It answers the few calls the benchmark makes (readiness, create and update pool, the CSV user
+import and its job, PATCH attributes; create client, set password, sign-in and PATCH
+/me/attributes; AdminUpdateUserAttributes on the AWS protocol, whose signature it does not check)
+from memory, without touching the database. It measures nothing about the real
 service; it only lets the harness (seeding, wrk scripts, parsing, pgbench, the summary) run end
 to end. Pool id from STUB_POOL_ID.
 """
+import csv
+import io
 import json
 import os
 import re
@@ -21,13 +24,14 @@ users = {}
 versions = {}
 passwords = {}
 tokens = {}  # access token -> username
+jobs = {}  # import job id -> its view
 CLIENT_ID = "stubclient0000000000000001"
 # bench/run's second start (history off) finds the seeded users in the database; the stub keeps
 # nothing between starts, so that start begins with the users the seeding made
 if os.environ.get("USERPOOLS_HISTORY_ENABLED") == "false":
     for n in range(1, int(os.environ.get("BENCH_USERS", "10000")) + 1):
         name = "user%05d" % n
-        users[name] = {"email": name + "@example.com"}
+        users[name] = {"email": name + "@example.com", "email_verified": "true"}
         versions[name] = 1
 
 
@@ -46,9 +50,36 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def body(self):
+    def raw_body(self):
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            parts = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0], 16)
+                if size == 0:
+                    self.rfile.readline()  # the empty line after the last chunk (no trailers sent)
+                    return b"".join(parts)
+                parts.append(self.rfile.read(size))
+                self.rfile.readline()
         n = int(self.headers.get("Content-Length") or 0)
-        return json.loads(self.rfile.read(n) or b"{}")
+        return self.rfile.read(n)
+
+    def body(self):
+        return json.loads(self.raw_body() or b"{}")
+
+    def import_csv(self):
+        # CreateUserImportJob with the file: every line a user, the job Succeeded at once
+        rows = list(csv.DictReader(io.StringIO(self.raw_body().decode())))
+        if not self.authorized():
+            return
+        for row in rows:
+            name = row.pop("cognito:username")
+            row.pop("cognito:mfa_enabled", None)
+            users[name] = row
+            versions[name] = 1
+        job = "import-%d" % (len(jobs) + 1)
+        jobs[job] = {"jobId": job, "poolId": POOL, "status": "Succeeded", "importedUsers": len(rows),
+                     "skippedUsers": 0, "failedUsers": 0}
+        self.answer(201, dict(jobs[job], status="Pending"))
 
     def authorized(self):
         auth = self.headers.get("Authorization", "")
@@ -61,10 +92,20 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/q/health/ready":
             ok = time.monotonic() >= READY_AT
             self.answer(200 if ok else 503, {"status": "UP" if ok else "DOWN"})
-        else:
+            return
+        m = re.fullmatch(rf"/pools/{re.escape(POOL)}/user-import-jobs/([^/]+)", self.path)
+        if m and self.authorized():
+            if m.group(1) in jobs:
+                self.answer(200, jobs[m.group(1)])
+            else:
+                self.answer(404, {"status": 404, "code": "ResourceNotFoundException"})
+        elif not m:
             self.answer(404, {"status": 404})
 
     def do_POST(self):
+        if self.path.startswith(f"/pools/{POOL}/user-import-jobs?"):
+            self.import_csv()
+            return
         body = self.body()
         if self.path == "/auth/sign-in":  # public: no admin key
             name = body.get("username")
@@ -89,19 +130,19 @@ class Handler(BaseHTTPRequestHandler):
         if not self.authorized():
             return
         if self.path == "/pools":
-            self.answer(201, {"id": POOL, "name": body.get("name")})
+            self.answer(201, {"id": POOL, "name": body.get("name"),
+                              "autoVerifiedAttributes": body.get("autoVerifiedAttributes", [])})
         elif self.path == f"/pools/{POOL}/clients":
             self.answer(201, {"clientId": CLIENT_ID, "poolId": POOL, "name": body.get("name")})
-        elif self.path == f"/pools/{POOL}/users":
-            users[body["username"]] = dict(body.get("attributes", {}))
-            versions[body["username"]] = 1
-            self.answer(201, {"username": body["username"], "attributes": users[body["username"]], "version": 1})
         else:
             self.answer(404, {"status": 404})
 
     def do_PUT(self):
         body = self.body()
         if not self.authorized():
+            return
+        if self.path == f"/pools/{POOL}":  # UpdateUserPool: every setting left out back to its default
+            self.answer(200, {"id": POOL, "name": "bench", "autoVerifiedAttributes": body.get("autoVerifiedAttributes", [])})
             return
         m = re.fullmatch(rf"/pools/{re.escape(POOL)}/users/([^/]+)/password", self.path)
         if not m or m.group(1) not in users:
