@@ -12,8 +12,10 @@ main pool's seeding uses too). Imported users are RESET_REQUIRED (Cognito's stat
 so the first --auth-users of them are then given the permanent password from the environment
 variable BENCH_PASSWORD for the sign-in scenario.
 
-Prints "<pool id> <client id>" on stdout; progress and errors go to stderr. Exits 1 if any step
-failed (a job not Succeeded, or with failed or skipped users).
+Prints "<pool id> <client id> <users/s of the first job> <users/s of all jobs>" on stdout (job
+phase: from the upload's answer to the job's end; the first job imports into the empty pool);
+progress and errors go to stderr. Exits 1 if any step failed (a job not Succeeded, or with failed
+or skipped users).
 """
 import argparse
 import json
@@ -59,12 +61,14 @@ def main():
         return 1
     client_id = json.loads(body)["clientId"]
 
-    if not import_users(args.port, args.secret, pool, args.users, args.digits, names=True, chunk=args.chunk,
-                        timeout=args.timeout):
+    jobs = import_users(args.port, args.secret, pool, args.users, args.digits, names=True, chunk=args.chunk,
+                        timeout=args.timeout)
+    if jobs is None:
         return 1
     if not set_passwords(args.port, args.secret, pool, args.auth_users, args.digits, password, args.concurrency):
         return 1
-    print(pool, client_id)
+    # the first job went into the empty pool (issue 17's import target); all jobs, for reference
+    print(pool, client_id, round(jobs[0][0] / jobs[0][1]), round(sum(n for n, _ in jobs) / sum(s for _, s in jobs)))
     return 0
 
 

@@ -128,10 +128,14 @@ def csv_parts(first, last, digits, names):
 
 def import_users(port, secret, pool, count, digits, names=False, chunk=250000, timeout=1800):
     """Imports users 1..count into the pool, in jobs of at most `chunk` users, each followed until
-    it ends. True when every job Succeeded with every one of its users imported."""
+    it ends. Answers, when every job Succeeded with every one of its users imported, each job's
+    users and seconds from the upload's answer to the job's end as seen by polling (the job phase,
+    as bench/import measures it); None when one failed."""
     started = time.monotonic()
+    jobs = []
     for first in range(1, count + 1, chunk):
         last = min(first + chunk - 1, count)
+        started_job = time.monotonic()
         conn = connect(port)
         conn.putrequest("POST", f"/pools/{pool}/user-import-jobs?jobName=bench-{first}")
         conn.putheader("Content-Type", "text/csv")
@@ -148,7 +152,8 @@ def import_users(port, secret, pool, count, digits, names=False, chunk=250000, t
             print(f"seed: import of users {first}..{last} answered {resp.status}: {body[:500]!r}", file=sys.stderr)
             return False
         job = json.loads(body)["jobId"]
-        deadline = time.monotonic() + timeout
+        uploaded = time.monotonic()
+        deadline = uploaded + timeout
         while True:
             conn = connect(port)
             conn.request("GET", f"/pools/{pool}/user-import-jobs/{job}", headers={"Authorization": "Bearer " + secret})
@@ -160,16 +165,21 @@ def import_users(port, secret, pool, count, digits, names=False, chunk=250000, t
                 break
             if status != 200 or time.monotonic() > deadline:
                 print(f"seed: import job {job}: {status} {body[:500]!r}", file=sys.stderr)
-                return False
-            time.sleep(0.2)
+                return None
+            time.sleep(0.1)
+        ended = time.monotonic()
         expected = last - first + 1
         if view["status"] != "Succeeded" or view["importedUsers"] != expected:
             print(f"seed: import job {job} ended {view['status']} with {view['importedUsers']} of {expected}"
                   f" imported: {json.dumps(view)[:800]}", file=sys.stderr)
-            return False
+            return None
+        job_s = max(ended - uploaded, 1e-6)
+        jobs.append((expected, job_s))
+        print(f"seed: pool {pool}: users {first}..{last}: upload {uploaded - started_job:.1f} s, job {job_s:.1f} s"
+              f" ({expected / job_s:.0f} users/s)", file=sys.stderr)
     elapsed = max(time.monotonic() - started, 1e-6)
     print(f"seed: pool {pool}: {count} users imported in {elapsed:.1f} s ({count / elapsed:.0f}/s)", file=sys.stderr)
-    return True
+    return jobs
 
 
 def set_passwords(port, secret, pool, count, digits, password, concurrency):

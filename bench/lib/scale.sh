@@ -86,15 +86,17 @@ scale_measure() {
 # one size and then all of the other keeps the shared machine's changing load out of the ratios
 # as far as a single run can.
 scale_run() {
-  local n p client saved_pool=$pool scen
+  local n p client import_first import_all saved_pool=$pool scen
   for n in "${scale_sizes[@]}"; do
     log "scale: seeding a pool of $n users with the bulk import"
-    read -r p client < <(timeout --foreground 3600 python3 "$here/scale-seed.py" --port "$port" --secret "$secret" \
+    read -r p client import_first import_all < <(timeout --foreground 3600 python3 "$here/scale-seed.py" --port "$port" --secret "$secret" \
       --users "$n" --auth-users "$scale_auth_users" --digits "$scale_digits" 2> >(tee -a "$out/scale-seed.log" >&2)) \
       || die "scale seeding failed (see $out/scale-seed.log)"
     [[ -n "$p" && -n "$client" ]] || die "scale seeding printed no pool and client"
     R[scale$n.pool]=$p
     R[scale$n.client]=$client
+    R[scale$n.import_first]=${import_first:-0}
+    R[scale$n.import_all]=${import_all:-0}
     R[scale$n.rss_seeded_kib]=$(rss_kib "$svc_pid")
     settle_db
     scale_paths "$p"
@@ -134,6 +136,8 @@ scale_summary() {
   echo "service RSS, highest after a scenario: $((rss_s / 1024)) MiB at $small users (pass A, before the" \
        "$large pool existed), $((rss_l / 1024)) MiB at $large; right after seeding: $(for n in "${scale_sizes[@]}"; do
          printf '%s MiB at %s; ' "$(( ${R[scale$n.rss_seeded_kib]} / 1024 ))" "$n"; done)"
+  echo "bulk import (job phase, jobs of 250,000): $(for n in "${scale_sizes[@]}"; do
+    printf '%s users/s for the first job and %s for all at %s; ' "${R[scale$n.import_first]}" "${R[scale$n.import_all]}" "$n"; done)"
   echo "WAL during the admin update: $(for n in "${scale_sizes[@]}"; do printf '%s at %s; ' "${R[scale$n.update.wal]}" "$n"; done)"
   echo "status codes: $(for scen in update "${scale_reads[@]}" signin; do printf '%s %s; ' "$scen" "${R[scale$large.$scen.statuses]}"; done)"
   echo
@@ -156,6 +160,7 @@ scale_summary() {
         echo "${scale_label[$scen]}: p99 ratio|$(ratio "${R[scale$large.$scen.p99_ms]}" "${R[scale$small.$scen.p99_ms]}")|<=|1.2"
       fi
     done
+    echo "bulk import into the empty $large pool: users/s|${R[scale$large.import_first]}|>=|20000"
     echo "service RSS ratio|$(ratio "$rss_l" "$rss_s")|<=|1.1"
     echo "non-2xx answers + socket errors|$bad|<=|0"
   } >"$out/scale-targets.txt"
