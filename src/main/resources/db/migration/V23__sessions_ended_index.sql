@@ -4,12 +4,13 @@
 --   SELECT p.id FROM pools p WHERE (SELECT min(least(...)) FROM sessions s WHERE s.pool_id = p.id) < $1
 --   DELETE ... WHERE pool_id = $1 AND origin_jti IN (SELECT ... AND least(...) < $2 LIMIT $3 FOR UPDATE SKIP LOCKED)
 -- No other index serves that condition. Measured on 4 million sessions (one pool of 3.6 million and
--- 49 small ones, PostgreSQL 15, generic plans) once the backlog was gone, as every run after the
--- first finds it: without this index each DELETE is a bitmap scan of the pool's sessions_client
--- entries and every heap page (69,000 buffers, 1.7 s, also when it finds nothing) and the pool
--- query reads every session of every pool (243,000 buffers, 6 s); with it a batch of 440 takes 28 ms, an empty one 0.5 ms
--- (217 buffers), and the pool query 0.5 ms (6 buffers a pool). The first run's batches of 1,000
--- take 150 ms (0.7 s without).
+-- 49 small ones, PostgreSQL 15, generic plans), then on the 1.7 million left once the backlog was
+-- gone, as every run after the first finds it (deploy/postgresql.md). Without this index each
+-- DELETE is a bitmap scan of the pool's sessions_client entries and every heap page (69,000
+-- buffers, 1.7 s, also when it finds nothing) and the pool query reads every session of every
+-- pool (243,000 buffers, 6 s). With it a batch of 440 takes 28 ms, an empty one 0.5 ms (217
+-- buffers), the pool query 0.5 ms (6 buffers a pool); the first run's batches of 1,000 take
+-- 150 ms (0.7 s without).
 --
 -- Its price: the expression reads revoked_at, so a revocation (sign-out, password event, client
 -- deletion) is no longer a HOT update: it writes an entry in each of the five indexes, as an insert

@@ -41,7 +41,8 @@ public class SessionRepository {
     // SKIP LOCKED: replicas running the removal at once take different rows instead of waiting, and a
     // row that a revocation is writing right now is left for the next run
     private static final String PURGE = "DELETE FROM sessions WHERE pool_id = $1 AND origin_jti IN (SELECT origin_jti "
-            + "FROM sessions WHERE pool_id = $1 AND least(expires_at, revoked_at) < $2 LIMIT $3 FOR UPDATE SKIP LOCKED)";
+            + "FROM sessions WHERE pool_id = $1 AND least(expires_at, revoked_at) < $2 LIMIT $3 "
+            + "FOR UPDATE SKIP LOCKED)";
 
     private final Pool client;
 
