@@ -45,7 +45,11 @@ public final class ClientPolicy {
             "days", 86_400L);
     private static final List<String> UNITS_LARGEST_FIRST = List.of("days", "hours", "minutes", "seconds");
     private static final long MIN_ACCESS = 300;
-    private static final long MAX_ACCESS = 86_400;
+    /**
+     * The longest validity of an access (or ID) token, in seconds: Cognito's 1 day. No token the
+     * service issues outlives its session row by more than this ({@link io.userpools.auth.SessionPurge}).
+     */
+    public static final long MAX_ACCESS_SECONDS = 86_400;
     private static final long MIN_REFRESH = 3600;
     private static final long MAX_REFRESH = 3650L * 86_400;
 
@@ -181,7 +185,7 @@ public final class ClientPolicy {
         }
         boolean refresh = kind.equals("refresh");
         long min = refresh ? MIN_REFRESH : MIN_ACCESS;
-        long max = refresh ? MAX_REFRESH : MAX_ACCESS;
+        long max = refresh ? MAX_REFRESH : MAX_ACCESS_SECONDS;
         if (seconds < min || seconds > max) {
             throw new InvalidParameterException(INVALID_VALIDITY);
         }

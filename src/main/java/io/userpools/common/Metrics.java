@@ -30,6 +30,7 @@ public class Metrics {
     private final AtomicLong eventsPending = new AtomicLong();
     private final AtomicLong eventsParked = new AtomicLong();
     private final DistributionSummary writeBatches;
+    private final Counter sessionsPurged;
     /** The request timers by operation and status: built once, not on every request. */
     private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -46,6 +47,8 @@ public class Metrics {
                 .description("Fast-path attribute writes stored per statement (more than one when "
                         + "concurrent writes to one user were combined)")
                 .register(registry);
+        sessionsPurged = Counter.builder("userpools.sessions.purged")
+                .description("Sessions removed a day after they expired or were revoked, all pools").register(registry);
     }
 
     /**
@@ -134,6 +137,11 @@ public class Metrics {
     public void passwordCheck(String outcome) {
         counter("userpools.sign_in.password_checks", "Password checks at sign-in by outcome", "outcome", outcome)
                 .increment();
+    }
+
+    /** Sessions removed by the periodic removal of ended sessions: {@code userpools.sessions.purged}. */
+    public void sessionsPurged(int sessions) {
+        sessionsPurged.increment(sessions);
     }
 
     private Counter counter(String name, String description, String tag, String value) {

@@ -1,0 +1,155 @@
+package io.userpools.auth;
+
+import static io.userpools.support.Api.PROBLEM;
+import static io.userpools.support.Api.createPool;
+import static io.userpools.support.Auth.PASSWORD;
+import static io.userpools.support.Auth.bearer;
+import static io.userpools.support.Auth.confirmedUser;
+import static io.userpools.support.Auth.createPasswordClient;
+import static io.userpools.support.Auth.json;
+import static io.userpools.support.Auth.payload;
+import static io.userpools.support.Auth.signIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
+import io.userpools.support.Scrape;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sessions that ended (expired or revoked) more than a day and the margin ago are removed, in bounded
+ * batches, by runs that may overlap; the others stay, and so do the tokens that still need them.
+ */
+@QuarkusTest
+class SessionPurgeTest {
+
+    static final String PURGED = "userpools_sessions_purged_total";
+
+    @Inject
+    SessionPurge purge;
+
+    @Inject
+    Pool sql;
+
+    /** One sign-in: its session and tokens. */
+    record Signed(UUID originJti, String accessToken, String refreshToken) {
+    }
+
+    private static Signed signedIn(String clientId, String username) {
+        JsonPath tokens = signIn(clientId, username, PASSWORD);
+        String access = tokens.getString("accessToken");
+        return new Signed(UUID.fromString(payload(access).getString("origin_jti")), access,
+                tokens.getString("refreshToken"));
+    }
+
+    private void set(String poolId, Signed session, String assignments) {
+        sql.preparedQuery("UPDATE sessions SET " + assignments + " WHERE pool_id = $1 AND origin_jti = $2")
+                .execute(Tuple.of(poolId, session.originJti())).await().indefinitely();
+    }
+
+    private Set<UUID> left(String poolId) {
+        Set<UUID> left = new HashSet<>();
+        for (Row row : sql.preparedQuery("SELECT origin_jti FROM sessions WHERE pool_id = $1")
+                .execute(Tuple.of(poolId)).await().indefinitely()) {
+            left.add(row.getUUID("origin_jti"));
+        }
+        return left;
+    }
+
+    private static JsonPath refresh(String clientId, Signed session) {
+        return json(Map.of("clientId", clientId, "refreshToken", session.refreshToken())).when().post("/auth/refresh")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void refreshRefused(String clientId, Signed session, String detail) {
+        json(Map.of("clientId", clientId, "refreshToken", session.refreshToken())).when().post("/auth/refresh")
+                .then().statusCode(401).contentType(PROBLEM).body("code", equalTo("NotAuthorizedException"))
+                .body("detail", equalTo(detail));
+    }
+
+    @Test
+    void theCutoffIsTheLongestAccessTokenValidityAndTheMarginAgo() {
+        Instant now = Instant.parse("2026-12-06T10:00:00Z");
+        assertThat(purge.cutoff(now)).isEqualTo(now.minus(Duration.ofDays(1)).minus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void onlySessionsEndedBeforeTheCutoffAreRemovedAndLiveOnesKeepWorking() {
+        String poolId = createPool();
+        String clientId = createPasswordClient(poolId);
+        confirmedUser(poolId, "ann", Map.of());
+        Signed live = signedIn(clientId, "ann");
+        Signed expiredLongAgo = signedIn(clientId, "ann");
+        Signed expiredRecently = signedIn(clientId, "ann");
+        Signed revokedRecently = signedIn(clientId, "ann");
+        Signed revokedLongAgo = signedIn(clientId, "ann");
+        set(poolId, expiredLongAgo, "auth_time = now() - interval '31 days', expires_at = now() - interval '26 hours'");
+        set(poolId, expiredRecently, "expires_at = now() - interval '23 hours'");
+        set(poolId, revokedRecently, "revoked_at = now() - interval '23 hours'");
+        set(poolId, revokedLongAgo, "revoked_at = now() - interval '26 hours'");
+
+        double countedBefore = Scrape.value(PURGED);
+        int removed = purge.purge().await().indefinitely();
+        assertThat(removed).isGreaterThanOrEqualTo(2);
+        assertThat(Scrape.value(PURGED)).isEqualTo(countedBefore + removed);
+
+        assertThat(left(poolId)).containsExactlyInAnyOrder(live.originJti(), expiredRecently.originJti(),
+                revokedRecently.originJti());
+        // a refresh just before the session expired issues an access token valid up to a day past
+        // the expiry; the check reads the row, so it is kept and the token still accepted
+        bearer(expiredRecently.accessToken()).when().get("/me").then().statusCode(200);
+        // a removed session's tokens are refused as a revoked one's would be
+        bearer(revokedLongAgo.accessToken()).when().get("/me").then().statusCode(401)
+                .body("code", equalTo("NotAuthorizedException"))
+                .body("detail", equalTo(AccessTokenVerifier.REVOKED));
+        refreshRefused(clientId, expiredRecently, "Refresh Token has expired");
+        refreshRefused(clientId, revokedRecently, "Refresh Token has been revoked");
+        refreshRefused(clientId, expiredLongAgo, "Invalid Refresh Token");
+
+        bearer(live.accessToken()).when().get("/me").then().statusCode(200);
+        JsonPath refreshed = refresh(clientId, live);
+        assertThat(payload(refreshed.getString("accessToken")).getString("origin_jti"))
+                .isEqualTo(live.originJti().toString());
+        bearer(refreshed.getString("accessToken")).when().get("/me").then().statusCode(200);
+        assertThat(left(poolId)).contains(live.originJti());
+    }
+
+    @Test
+    void runsAreBoundedAndOverlappingRunsShareTheRows() {
+        String poolId = createPool();
+        String clientId = createPasswordClient(poolId);
+        confirmedUser(poolId, "bo", Map.of());
+        Set<UUID> ended = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            Signed session = signedIn(clientId, "bo");
+            set(poolId, session, "expires_at = now() - interval '2 days'");
+            ended.add(session.originJti());
+        }
+        Signed live = signedIn(clientId, "bo");
+        Instant cutoff = purge.cutoff(Instant.now());
+
+        // batches of one, two statements: two sessions, whichever pools they are in
+        assertThat(purge.purge(cutoff, 1, 2).await().indefinitely()).isEqualTo(2);
+        assertThat(left(poolId)).hasSize(5).contains(live.originJti());
+
+        // two runs at once (as two replicas): neither waits for nor fails on the other's rows, and
+        // each row is deleted once
+        var both = Uni.combine().all().unis(purge.purge(cutoff, 1, 1000), purge.purge(cutoff, 1, 1000)).asTuple()
+                .await().indefinitely();
+        assertThat(both.getItem1() + both.getItem2()).isGreaterThanOrEqualTo(4);
+        assertThat(left(poolId)).containsExactly(live.originJti());
+        assertThat(purge.purge(cutoff, 1, 1000).await().indefinitely()).isZero();
+    }
+}
