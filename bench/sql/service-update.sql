@@ -1,6 +1,6 @@
 -- pgbench script (a): the statement the service issues for one
 -- PATCH /pools/{poolId}/users/{username}/attributes that sets a custom attribute, in the same
--- shape. KEEP IN SYNC with UserRepository.MERGE_MANY (the fast path of AttributeService:
+-- shape. KEEP IN SYNC with BatchedWrites.mergeMany (the fast path of AttributeService:
 -- requests that touch no email, phone, flag or identifier attribute are validated against the
 -- schema and stored by MergeLanes; a write that finds the service idle is this statement with
 -- one row; under load the service puts the writes of many users into one such statement, which

@@ -1,9 +1,20 @@
 package io.userpools.attribute;
 
+import static io.userpools.attribute.PipelineSteps.cannotBeUpdated;
+import static io.userpools.attribute.PipelineSteps.checkFlagsHaveValues;
+import static io.userpools.attribute.PipelineSteps.checkMutability;
+import static io.userpools.attribute.PipelineSteps.checkNameShape;
+import static io.userpools.attribute.PipelineSteps.checkNameShapes;
+import static io.userpools.attribute.PipelineSteps.checkRequired;
+import static io.userpools.attribute.PipelineSteps.checkSchema;
+import static io.userpools.attribute.PipelineSteps.checkSignUpRequired;
+import static io.userpools.attribute.PipelineSteps.checkSignUpSchema;
+import static io.userpools.attribute.PipelineSteps.checkSignUpValues;
+import static io.userpools.attribute.PipelineSteps.checkValues;
+import static io.userpools.attribute.PipelineSteps.checkWritePermission;
+
 import io.userpools.common.error.InvalidParameterException;
 import io.userpools.common.error.NotAuthorizedException;
-import io.userpools.common.validation.RequestConstraints;
-import io.userpools.pool.AttributeDefinition;
 import io.userpools.pool.Pool;
 import io.userpools.pool.StandardAttributes;
 import io.userpools.user.UserChange;
@@ -30,7 +41,9 @@ import java.util.Set;
  * <li>[D] AdminCreateUser: any non-blank {@code *_verified} (true or false) needs the attribute,
  * with the rule 7 texts.</li>
  * </ul>
- * Verification and alias decisions are listed on {@link PlanBuilder}.
+ * This class says which checks run, in which order, for each operation, and what plan results;
+ * each step's rule is in {@link PipelineSteps}, value formats in {@link AttributeValues}, and the
+ * verification and alias decisions are listed on {@link PlanBuilder}.
  */
 public final class AttributePolicy {
 
@@ -131,14 +144,7 @@ public final class AttributePolicy {
         if (client.explicitWriteList()) {
             checkWritePermission(pool, UpdateContext.SELF, client, request.keySet());
         }
-        Map<String, AttributeDefinition> schema = pool.attributes();
-        Violations unknown = new Violations();
-        for (String name : request.keySet()) {
-            if (!schema.containsKey(name)) {
-                unknown.add(name, SIGN_UP_SCHEMA + "Type for attribute {" + name + "} could not be determined");
-            }
-        }
-        unknown.throwIfAny();
+        checkSignUpSchema(pool, request.keySet());
         if (!client.explicitWriteList()) {
             checkWritePermission(pool, UpdateContext.SELF, client, request.keySet());
         }
@@ -147,24 +153,8 @@ public final class AttributePolicy {
             // Our wording [D]: the alias may be set only after confirmation [DG attributes].
             throw new InvalidParameterException("preferred_username can not be set before user is confirmed.");
         }
-        Violations values = new Violations();
-        request.forEach((name, value) -> {
-            if (!isBlank(value)) {
-                // "user.x: ..." becomes "Attributes did not conform to the schema: x: ..."; the
-                // email and phone format texts stay as the update answers them
-                AttributeValues.check(schema.get(name), value).ifPresent(message -> values.add(name,
-                        message.startsWith("user.") ? SIGN_UP_SCHEMA + message.substring(5) : message));
-            }
-        });
-        values.throwIfAny();
-        Violations required = new Violations();
-        schema.values().forEach(definition -> {
-            if (definition.required() && !StandardAttributes.SUB.equals(definition.name())
-                    && isBlank(stored.get(definition.name()))) {
-                required.add(definition.name(), SIGN_UP_SCHEMA + definition.name() + ": The attribute is required");
-            }
-        });
-        required.throwIfAny();
+        checkSignUpValues(pool, request);
+        checkSignUpRequired(pool, stored);
     }
 
     /** Attributes whose outcome depends on the user's current state (besides identifiers). */
@@ -286,118 +276,6 @@ public final class AttributePolicy {
         UpdatePlan plan = PlanBuilder.build(pool, context, current, pending, request);
         checkFlagsHaveValues(request, plan.attributes());
         return plan;
-    }
-
-    /** Step 1 for a list of attributes: every name's shape, as {@code userAttributes.N.member.name}. */
-    private static void checkNameShapes(Set<String> names) {
-        Violations shape = new Violations();
-        int index = 1;
-        for (String name : names) {
-            checkNameShape(shape, name, "userAttributes." + index++ + ".member.name");
-        }
-        shape.throwShapeErrorsIfAny();
-    }
-
-    private static void checkNameShape(Violations shape, String name, String path) {
-        if (name == null || name.isEmpty()) {
-            shape.add(path, InvalidParameterException.part(name == null ? "" : name, path,
-                    RequestConstraints.minLength(1)));
-        } else if (name.length() > MAX_NAME_LENGTH) {
-            shape.add(path, InvalidParameterException.part(name, path, RequestConstraints.maxLength(MAX_NAME_LENGTH)));
-        }
-    }
-
-    /** Step 2 (SELF only): one 403 for any attribute outside the client's effective write list. */
-    private static void checkWritePermission(Pool pool, UpdateContext context, ClientPermissions client,
-            Set<String> names) {
-        for (String name : names) {
-            if (!isWritable(pool, context, client, name)) {
-                throw NotAuthorizedException.forbidden(NotAuthorizedException.UNAUTHORIZED_ATTRIBUTE);
-            }
-        }
-    }
-
-    private static boolean isWritable(Pool pool, UpdateContext context, ClientPermissions client, String name) {
-        if (StandardAttributes.SUB.equals(name)) {
-            return false;
-        }
-        if (isVerifiedFlag(name) && !context.mayWriteVerifiedFlags()) {
-            return false;
-        }
-        boolean developerOnly = name.startsWith(AttributeDefinition.DEV_PREFIX)
-                || pool.attribute(name).map(AttributeDefinition::developerOnly).orElse(false);
-        if (developerOnly && !context.mayWriteDeveloperOnly()) {
-            return false;
-        }
-        return client.writeAttributes().contains(name);
-    }
-
-    /** Step 3: every name must be in the schema under its full name (custom: prefix included). */
-    private static void checkSchema(Pool pool, Set<String> names) {
-        Map<String, AttributeDefinition> schema = pool.attributes();
-        Violations violations = new Violations();
-        for (String name : names) {
-            if (!schema.containsKey(name)) {
-                violations.add(name, "user." + name + ": Attribute does not exist in the schema.");
-            }
-        }
-        violations.throwIfAny();
-    }
-
-    /** Step 4: {@code sub} and immutable attributes can't be written, even when still unset. */
-    private static void checkMutability(Pool pool, Set<String> names) {
-        Map<String, AttributeDefinition> schema = pool.attributes();
-        Violations violations = new Violations();
-        for (String name : names) {
-            if (StandardAttributes.SUB.equals(name) || !schema.get(name).mutable()) {
-                violations.add(name, cannotBeUpdated(name));
-            }
-        }
-        violations.throwIfAny();
-    }
-
-    /** Step 5: type, length and format of every non-blank value. */
-    private static void checkValues(Pool pool, Map<String, String> request) {
-        Map<String, AttributeDefinition> schema = pool.attributes();
-        Violations violations = new Violations();
-        request.forEach((name, value) -> {
-            if (!isBlank(value)) {
-                AttributeValues.check(schema.get(name), value).ifPresent(message -> violations.add(name, message));
-            }
-        });
-        violations.throwIfAny();
-    }
-
-    /** Step 6: a blank value deletes, which a required attribute refuses. */
-    private static void checkRequired(Pool pool, Map<String, String> request) {
-        Map<String, AttributeDefinition> schema = pool.attributes();
-        Violations violations = new Violations();
-        request.forEach((name, value) -> {
-            if (isBlank(value) && schema.get(name).required()) {
-                violations.add(name, "user." + name + ": Required attribute cannot be deleted.");
-            }
-        });
-        violations.throwIfAny();
-    }
-
-    /** Step 7: a non-blank {@code *_verified} in the request needs its attribute in {@code after}. */
-    private static void checkFlagsHaveValues(Map<String, String> request, Map<String, String> after) {
-        Violations violations = new Violations();
-        requireValueForFlag(violations, request, after, StandardAttributes.EMAIL, EMAIL_REQUIRED);
-        requireValueForFlag(violations, request, after, StandardAttributes.PHONE_NUMBER, PHONE_REQUIRED);
-        violations.throwIfAny();
-    }
-
-    private static void requireValueForFlag(Violations violations, Map<String, String> request,
-            Map<String, String> after, String attribute, String message) {
-        String flag = StandardAttributes.verifiedFlagOf(attribute);
-        if (!isBlank(request.get(flag)) && isBlank(after.get(attribute))) {
-            violations.add(flag, message);
-        }
-    }
-
-    private static String cannotBeUpdated(String name) {
-        return "user." + name + ": Attribute cannot be updated.";
     }
 
     static boolean isVerifiedFlag(String name) {

@@ -8,6 +8,7 @@ import io.userpools.common.error.ServiceUnavailableException;
 import io.userpools.common.error.TooManyRequestsException;
 import io.userpools.history.Changes;
 import io.userpools.history.Entry;
+import io.userpools.user.BatchedWrites;
 import io.userpools.user.PoolUser;
 import io.userpools.user.UserRepository;
 import io.userpools.user.UserWriter;
@@ -185,7 +186,7 @@ class MergeLanes {
         metrics.attributeWriteBatch(singles.size());
         Instant now = clock.instant();
         Uni<List<PoolUser>> statement = Uni.createFrom().deferred(() -> {
-            List<UserRepository.Merge> merges = singles.stream().map(single -> new UserRepository.Merge(
+            List<BatchedWrites.Merge> merges = singles.stream().map(single -> new BatchedWrites.Merge(
                     single.key.poolId, single.key.usernameKey, single.waiter.write.set(),
                     single.waiter.write.remove(), single.waiter.write.by(), single.waiter.write.unkept(),
                     single.waiter.write.guard())).toList();
@@ -267,7 +268,7 @@ class MergeLanes {
                 return Uni.createFrom().item(states);
             }
             // with history off the entries would not be written: not worked out either
-            List<UserRepository.Recorded> entries = users.recordsHistory() ? entries(user, writes, states) : List.of();
+            List<BatchedWrites.Recorded> entries = users.recordsHistory() ? entries(user, writes, states) : List.of();
             return writer.compareAndSet(user, last.attributes(), last.version(), entries, now)
                     .flatMap(stored -> stored ? Uni.createFrom().item(states) : batch(key, batch, attempts - 1));
         });
@@ -284,8 +285,8 @@ class MergeLanes {
     }
 
     /** The history entry of each write that changed the user, at the version it left. */
-    static List<UserRepository.Recorded> entries(PoolUser read, List<MergeWrite> writes, List<PoolUser> states) {
-        List<UserRepository.Recorded> entries = new ArrayList<>(writes.size());
+    static List<BatchedWrites.Recorded> entries(PoolUser read, List<MergeWrite> writes, List<PoolUser> states) {
+        List<BatchedWrites.Recorded> entries = new ArrayList<>(writes.size());
         PoolUser before = read;
         for (int i = 0; i < writes.size(); i++) {
             PoolUser after = states.get(i);
@@ -294,7 +295,7 @@ class MergeLanes {
             }
             if (after.version() != before.version()) {
                 MergeWrite write = writes.get(i);
-                entries.add(new UserRepository.Recorded(after.version(), new Entry(Entry.UPDATED, write.by(),
+                entries.add(new BatchedWrites.Recorded(after.version(), new Entry(Entry.UPDATED, write.by(),
                         Changes.of(write.unkept()).attributes(before.attributes(), after.attributes()).json())));
             }
             before = after;

@@ -2,6 +2,7 @@ package io.userpools.user;
 
 import io.smallrye.mutiny.Uni;
 import io.userpools.history.HistoryConfig;
+import io.userpools.history.Recording;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -50,29 +51,29 @@ public class ImportedUsers {
             + "UNION ALL SELECT 'a', a.value_key, a.attribute_name FROM user_aliases a "
             + "JOIN unnest($3::text[], $4::text[]) AS t(n, k) ON a.attribute_name = t.n AND a.value_key = t.k "
             + "WHERE a.pool_id = $1";
-    private static final String INSERT_USERS = "WITH input AS (SELECT * FROM unnest($2::uuid[], $3::text[], "
-            + "$4::text[], $5::text[]%s) AS t(sub, username, username_key, attributes%s)), "
-            + "ins AS (INSERT INTO users (pool_id, sub, username, username_key, status, enabled, attributes, "
-            + "pending, version, created_at, last_modified_at) SELECT $1, sub, username, username_key, "
-            + "'RESET_REQUIRED', TRUE, attributes::jsonb, '{}', 1, $6, $6 FROM input RETURNING sub, username)";
     // the history entry of each inserted user is written in the same statement (V10); its changes
     // (every attribute new, the status) are built here rather than in SQL, where taking each
     // document apart again (jsonb_each, jsonb_object_agg) cost about as much as the history row
-    private static final String ENTRIES = "hist AS (INSERT INTO user_history (pool_id, sub, username, version, "
+    private static final String ENTRIES = "INSERT INTO user_history (pool_id, sub, username, version, "
             + "kind, operation, actor, changes, changed_at) SELECT $1, ins.sub, ins.username, 1, 'created', $7, "
-            + "$8::jsonb, input.changes::jsonb, $6 FROM ins JOIN input ON input.sub = ins.sub)";
+            + "$8::jsonb, input.changes::jsonb, $6 FROM ins JOIN input ON input.sub = ins.sub";
     private static final String ALIASES = "INSERT INTO user_aliases (pool_id, attribute_name, value_key, sub) "
             + "SELECT $1, n, k, s FROM unnest($2::text[], $3::text[], $4::uuid[]) AS t(n, k, s)";
 
-    private final boolean history;
+    private final Recording recording;
     /** The insert, with the entries when history is on ({@code userpools.history.enabled}), built once. */
     private final String insert;
 
     public ImportedUsers(HistoryConfig config) {
-        this.history = config.enabled();
-        this.insert = history
-                ? INSERT_USERS.formatted(", $9::text[]", ", changes") + ", " + ENTRIES + " SELECT count(*) FROM ins"
-                : INSERT_USERS.formatted("", "") + " SELECT count(*) FROM ins";
+        this.recording = Recording.of(config);
+        // each user's changes ($9, input.changes) are only passed for the entries
+        this.insert = recording.statement("input AS (SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], "
+                + "$5::text[]" + recording.forEntry(", $9::text[]") + ") AS t(sub, username, username_key, attributes"
+                + recording.forEntry(", changes") + ")), "
+                + "ins AS (INSERT INTO users (pool_id, sub, username, username_key, status, enabled, attributes, "
+                + "pending, version, created_at, last_modified_at) SELECT $1, sub, username, username_key, "
+                + "'RESET_REQUIRED', TRUE, attributes::jsonb, '{}', 1, $6, $6 FROM input RETURNING sub, username)",
+                ENTRIES, "SELECT count(*) FROM ins");
     }
 
     /**
@@ -175,7 +176,7 @@ public class ImportedUsers {
             names[i] = user.username();
             keys[i] = user.usernameKey();
             docs[i] = new JsonObject(new LinkedHashMap<>(user.attributes())).encode();
-            changes[i] = history ? created(user.attributes(), unkept) : null;
+            changes[i] = recording.enabled() ? created(user.attributes(), unkept) : null;
             user.aliasKeys().forEach((name, key) -> {
                 aliasNames.add(name);
                 aliasKeys.add(key);
@@ -184,7 +185,7 @@ public class ImportedUsers {
         }
         Tuple values = Tuple.tuple().addString(poolId).addArrayOfUUID(subs).addArrayOfString(names)
                 .addArrayOfString(keys).addArrayOfString(docs).addOffsetDateTime(UserRepository.utc(now));
-        if (history) {
+        if (recording.enabled()) {
             values.addString(operation).addJsonObject(actor).addArrayOfString(changes);
         }
         return sql.preparedQuery(insert).execute(values).flatMap(rows -> {

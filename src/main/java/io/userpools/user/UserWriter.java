@@ -37,10 +37,12 @@ public class UserWriter {
     public static final String USERNAME_TAKEN = "User account already exists";
 
     private final UserRepository users;
+    private final BatchedWrites batches;
     private final AliasRepository aliases;
 
-    public UserWriter(UserRepository users, AliasRepository aliases) {
+    public UserWriter(UserRepository users, BatchedWrites batches, AliasRepository aliases) {
         this.users = users;
+        this.batches = batches;
         this.aliases = aliases;
     }
 
@@ -86,20 +88,20 @@ public class UserWriter {
     }
 
     /**
-     * The fast path's multi-user merge statement ({@link UserRepository#mergeMany}); each merge
+     * The fast path's multi-user merge statement ({@link BatchedWrites#mergeMany}); each merge
      * that changes its user records its entry in the same statement.
      */
-    public Uni<List<PoolUser>> mergeMany(List<UserRepository.Merge> merges, Instant now) {
-        return users.mergeMany(users.pool(), merges, now);
+    public Uni<List<PoolUser>> mergeMany(List<BatchedWrites.Merge> merges, Instant now) {
+        return batches.mergeMany(users.pool(), merges, now);
     }
 
     /**
-     * The fast path's batch store ({@link UserRepository#compareAndSetAttributes}) with one entry
+     * The fast path's batch store ({@link BatchedWrites#compareAndSetAttributes}) with one entry
      * per write of the batch that changed the user, in the same statement.
      */
     public Uni<Boolean> compareAndSet(PoolUser read, Map<String, String> attributes, long newVersion,
-            List<UserRepository.Recorded> entries, Instant now) {
-        return users.compareAndSetAttributes(users.pool(), read, attributes, newVersion, entries, now);
+            List<BatchedWrites.Recorded> entries, Instant now) {
+        return batches.compareAndSetAttributes(users.pool(), read, attributes, newVersion, entries, now);
     }
 
     /**
