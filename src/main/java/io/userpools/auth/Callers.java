@@ -14,10 +14,14 @@ public final class Callers {
 
     /** The role of a caller that presented a configured admin access key. */
     public static final String ADMIN = "admin";
+    /** The role of a caller that presented a configured metrics access key: {@code /q/metrics} only. */
+    public static final String METRICS = "metrics";
     /** The role of a caller that presented a valid access token of a user. */
     public static final String USER = "user";
     /** The mechanism that checks admin access keys ({@link AdminKeyMechanism}). */
     public static final String ADMIN_KEY = "admin-key";
+    /** The mechanism of {@code /q/metrics}: admin or metrics access keys ({@link MetricsKeyMechanism}). */
+    public static final String METRICS_KEY = "metrics-key";
     /** The mechanism that checks users' access tokens ({@link AccessTokenMechanism}). */
     public static final String ACCESS_TOKEN = "access-token";
 

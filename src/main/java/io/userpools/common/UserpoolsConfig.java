@@ -16,6 +16,9 @@ public interface UserpoolsConfig {
     /** Admin (developer) credentials. */
     Admin admin();
 
+    /** Scrape-only credentials for {@code /q/metrics}. */
+    Metrics metrics();
+
     /**
      * The base URL of token issuers: a pool's tokens carry {@code iss = <base>/pools/<poolId>}, and
      * only tokens with that issuer are accepted. Set it to the service's public URL.
@@ -58,6 +61,17 @@ public interface UserpoolsConfig {
         /**
          * Admin access keys as {@code id:secret} pairs, comma-separated. None by default in prod:
          * every admin call then answers 401.
+         */
+        Optional<List<String>> keys();
+    }
+
+    interface Metrics {
+        /**
+         * Metrics access keys as {@code id:secret} pairs, comma-separated: their holders may read
+         * {@code /q/metrics} and nothing else (role {@code metrics}); admin keys read it too. Several
+         * at once let a key be rotated. None by default. Set them from the environment
+         * ({@code USERPOOLS_METRICS_KEYS}), never in a file. A secret or id that is also an admin
+         * key's refuses the start.
          */
         Optional<List<String>> keys();
     }

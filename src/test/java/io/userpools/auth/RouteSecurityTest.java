@@ -26,8 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Walks every operation of the served OpenAPI document and proves that a route is closed unless
- * it is one of the documented public ones: no credentials, a wrong admin key, an access token on
- * an admin route, an admin key on a self-service route, and hostile path segments all answer 401
+ * it is one of the documented public ones: no credentials, a wrong admin key, a metrics key, an
+ * access token on an admin route, an admin key on a self-service route, and hostile path segments all answer 401
  * NotAuthorizedException, before any body is read or anything changes.
  */
 @QuarkusTest
@@ -115,12 +115,12 @@ class RouteSecurityTest {
     }
 
     /**
-     * Outside the API: the metrics need an admin key (no user data, but request rates, pool ids in
-     * nothing, and the service's internals are nobody else's business); the probes and the OpenAPI
-     * document are open.
+     * Outside the API: the metrics need a metrics key or an admin key (no user data, but request
+     * rates, pool ids in nothing, and the service's internals are nobody else's business); the
+     * probes and the OpenAPI document are open. Metrics keys themselves: {@link MetricsKeysTest}.
      */
     @Test
-    void metricsNeedAnAdminKeyProbesAndTheDocumentDoNot() {
+    void metricsNeedAKeyProbesAndTheDocumentDoNot() {
         for (String path : List.of("/q/metrics", "/q/metrics/", "/q/metrics/json", "/q//metrics", "/q/./metrics",
                 "/q/foo/../metrics", "/q/metrics;x=1", "/q/Metrics", "/q/%6Detrics")) {
             for (Supplier<RequestSpecification> caller : List.<Supplier<RequestSpecification>>of(() -> given(),
@@ -129,14 +129,17 @@ class RouteSecurityTest {
                     () -> given().header("Authorization", "Basic dGVzdDp0ZXN0LWFkbWluLXNlY3JldA=="))) {
                 Response answer = caller.get().urlEncodingEnabled(false).get(path);
                 assertThat(answer.statusCode()).as(path).isIn(401, 404);
+                assertThat(answer.contentType()).as(path).startsWith(PROBLEM);
                 assertThat(answer.asString()).as(path).doesNotContain("userpools_").doesNotContain("jvm_");
             }
         }
         admin().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("userpools_"));
         given().header("Authorization", "Bearer other-admin-secret").get("/q/metrics").then().statusCode(200);
-        // outside the API, Quarkus' own challenge answers: a bare 401 naming the scheme
-        given().get("/q/metrics").then().statusCode(401).header("WWW-Authenticate", "Bearer");
-        given().header("Authorization", "Bearer wrong-secret").get("/q/metrics").then().statusCode(401);
+        // refused like the API refuses: problem+json NotAuthorizedException, naming the scheme
+        given().get("/q/metrics").then().statusCode(401).header("WWW-Authenticate", "Bearer").contentType(PROBLEM)
+                .body("code", equalTo("NotAuthorizedException"));
+        given().header("Authorization", "Bearer wrong-secret").get("/q/metrics").then().statusCode(401)
+                .contentType(PROBLEM).body("code", equalTo("NotAuthorizedException"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
@@ -146,7 +149,9 @@ class RouteSecurityTest {
     void aWrongOrMalformedAdminKeyIsRefused() {
         for (String header : List.of("Bearer wrong-secret", "Bearer TEST-ADMIN-SECRET",
                 "Bearer test-admin-secre", "Basic dGVzdDp0ZXN0LWFkbWluLXNlY3JldA==", "test-admin-secret", "Bearer",
-                "Bearer " + "x".repeat(10_000), "Bearer test:test-admin-secret")) {
+                "Bearer " + "x".repeat(10_000), "Bearer test:test-admin-secret",
+                // metrics keys (userpools.metrics.keys) open /q/metrics and no route of the API
+                "Bearer test-metrics-secret", "Bearer next-metrics-secret")) {
             for (Route route : routes) {
                 if (!route.isPublic()) {
                     assertRefused(route, send(route, route.path(poolId), () -> jsonRequest()

@@ -243,6 +243,23 @@ class AwsProtocolTest extends AwsSdkTest {
         }
     }
 
+    /**
+     * A metrics key (userpools.metrics.keys) is no admin key: signed with its id and secret, a call
+     * is refused exactly as one signed with an unknown key id.
+     */
+    @Test
+    void aMetricsKeyIsAnUnknownKeyHere() {
+        for (String[] key : new String[][] {{"scraper", "test-metrics-secret"}, {"scraper-next", "next-metrics-secret"}}) {
+            try (CognitoIdentityProviderClient scraper = client(key[0], key[1], Region.US_EAST_1)) {
+                AwsServiceException e = awsError(() -> scraper.listUserPools(r -> r.maxResults(1)));
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
+                assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("The security token included in the request is invalid.");
+            }
+        }
+    }
+
     @Test
     void otherRegionInScopeIsRefused() {
         try (CognitoIdentityProviderClient elsewhere = client("test", "test-admin-secret", Region.EU_WEST_1)) {

@@ -190,13 +190,16 @@ class DeployManifestsTest {
                 .collect(Collectors.toMap(EnvVar::getName, var -> var));
         for (String name : List.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-                "QUARKUS_DATASOURCE_PASSWORD", "USERPOOLS_ADMIN_KEYS", "USERPOOLS_TOKEN_KEY_ENCRYPTION_KEY",
+                "QUARKUS_DATASOURCE_PASSWORD", "USERPOOLS_ADMIN_KEYS", "USERPOOLS_METRICS_KEYS",
+                "USERPOOLS_TOKEN_KEY_ENCRYPTION_KEY",
                 "USERPOOLS_CODES_HMAC_KEY", "USERPOOLS_OUTBOX_ENCRYPTION_KEY", "QUARKUS_MAILER_USERNAME",
                 "QUARKUS_MAILER_PASSWORD", "USERPOOLS_SMS_GATEWAY_TOKEN")) {
             assertThat(env).as("environment").containsKey(name);
             assertThat(env.get(name).getValue()).as("%s must not carry a literal value", name).isNull();
             assertThat(env.get(name).getValueFrom().getSecretKeyRef()).as("%s from a secret", name).isNotNull();
         }
+        // scrape-only keys are optional: a Secret without them still starts the pod
+        assertThat(env.get("USERPOOLS_METRICS_KEYS").getValueFrom().getSecretKeyRef().getOptional()).isTrue();
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.UUID;
 public final class Api {
 
     public static final String ADMIN_SECRET = "test-admin-secret";
+    /** The secret of the test profile's scrape-only key {@code scraper} (userpools.metrics.keys). */
+    public static final String METRICS_SECRET = "test-metrics-secret";
     public static final String PROBLEM = "application/problem+json";
 
     private Api() {

@@ -2,7 +2,10 @@ package io.userpools.support;
 
 import static io.restassured.RestAssured.given;
 
-/** Reads one series from {@code /q/metrics} (Prometheus text), as an operator's scraper would. */
+/**
+ * Reads one series from {@code /q/metrics} (Prometheus text), as an operator's scraper would: with
+ * a metrics key, which reads the metrics and nothing else.
+ */
 public final class Scrape {
 
     private Scrape() {
@@ -13,7 +16,8 @@ public final class Scrape {
      * as {@code userpools_codes_sent_total{medium="EMAIL"}}; 0 when it is not there yet.
      */
     public static double value(String series) {
-        String metrics = io.userpools.support.Api.admin().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().header("Authorization", "Bearer " + Api.METRICS_SECRET)
+                .when().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String line : metrics.split("\n")) {
             if (line.startsWith(series + " ")) {
                 return Double.parseDouble(line.substring(series.length() + 1).trim());

@@ -19,8 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Problem+json for the mistakes that never reach a resource: a body over the size limit (Vert.x
  * would answer a bare 413), a path that no route serves (404), a method that the route does not
- * take (405), and any other 4xx that a Vert.x handler fails a request with. Every such answer
- * carries the request id, like those of {@link ProblemMapper}.
+ * take (405), any other 4xx that a Vert.x handler fails a request with, and a refused
+ * {@code /q/metrics} (the challenge of auth/MetricsKeyMechanism). Every such answer carries the
+ * request id, like those of {@link ProblemMapper}.
  */
 @Singleton
 public class TransportProblems {
@@ -93,7 +94,11 @@ public class TransportProblems {
         return new InvalidParameterException(413, "Request body too large");
     }
 
-    private void send(RoutingContext rc, CognitoException e) {
+    /**
+     * Ends the answer with {@code e} as problem+json (with {@code WWW-Authenticate: Bearer} on a 401),
+     * unless it has begun already.
+     */
+    public void send(RoutingContext rc, CognitoException e) {
         HttpServerResponse response = rc.response();
         if (response.ended() || response.headWritten()) {
             return;
@@ -109,6 +114,9 @@ public class TransportProblems {
             body = json.writeValueAsString(problem);
         } catch (JsonProcessingException impossible) {
             body = "{\"code\":\"" + e.code() + "\",\"status\":" + e.status() + "}";
+        }
+        if (e.status() == 401) {
+            response.putHeader("WWW-Authenticate", "Bearer");
         }
         response.setStatusCode(e.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
     }
