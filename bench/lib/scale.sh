@@ -98,6 +98,10 @@ scale_run() {
     R[scale$n.import_first]=${import_first:-0}
     R[scale$n.import_all]=${import_all:-0}
     R[scale$n.rss_seeded_kib]=$(rss_kib "$svc_pid")
+    # as after any bulk load (deploy/postgresql.md): vacuum and statistics of every table the
+    # import wrote, so autovacuum's catch-up on a million new rows does not fall into the runs
+    psql -X -q -v ON_ERROR_STOP=1 -c 'VACUUM ANALYZE user_aliases, user_history' >/dev/null \
+      || die "VACUUM after the scale seeding failed"
     settle_db
     scale_paths "$p"
     if [[ $n != "${scale_sizes[-1]}" ]]; then
