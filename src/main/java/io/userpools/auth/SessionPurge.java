@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.userpools.client.ClientPolicy;
 import io.userpools.common.Metrics;
+import io.userpools.common.PeriodicTask;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -13,14 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.logging.Logger;
 
 /**
- * Removes sessions that no check can need any more: on a periodic timer (as the history removal
- * runs), one run at a time per replica, pool by pool in random order, in statements of at most
- * {@link SessionsConfig#purgeBatch()} sessions and at most {@link SessionsConfig#purgeBatches()}
- * statements per run. Replicas running at once skip each other's rows ({@code SKIP LOCKED}).
+ * Removes sessions that no check can need any more: on a periodic timer, one run at a time per
+ * replica ({@link PeriodicTask}, as the history removal runs), pool by pool in random order, in
+ * statements of at most {@link SessionsConfig#purgeBatch()} sessions and at most
+ * {@link SessionsConfig#purgeBatches()} statements per run. Replicas running at once skip each other's rows ({@code SKIP LOCKED}).
  *
  * <p>When a session row is no longer needed, from every place that reads it:
  * <ul>
@@ -49,15 +48,12 @@ import org.jboss.logging.Logger;
 @Singleton
 public class SessionPurge {
 
-    private static final Logger LOG = Logger.getLogger(SessionPurge.class);
-
     private final SessionRepository sessions;
     private final SessionsConfig config;
     private final Metrics metrics;
     private final Clock clock;
     private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
+    private final PeriodicTask timer = new PeriodicTask("sessions", "ended sessions removed", this::purge);
 
     public SessionPurge(SessionRepository sessions, SessionsConfig config, Metrics metrics, Clock clock, Vertx vertx) {
         this.sessions = sessions;
@@ -68,23 +64,11 @@ public class SessionPurge {
     }
 
     void start(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(Math.max(1000, config.purgeInterval().toMillis()), id -> {
-            if (running.compareAndSet(false, true)) {
-                purge().subscribe().with(deleted -> {
-                    running.set(false);
-                    LOG.debugf("sessions: %d ended sessions removed", deleted);
-                }, failure -> {
-                    running.set(false);
-                    LOG.warnf("sessions: removal failed: %s", failure.getClass().getSimpleName());
-                });
-            }
-        });
+        timer.start(vertx, config.purgeInterval());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        timer.stop(vertx);
     }
 
     /**

@@ -3,32 +3,28 @@ package io.userpools.history;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.userpools.common.PeriodicTask;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.logging.Logger;
 
 /**
- * Removes history entries older than {@link HistoryConfig#retention()}: on a periodic timer (as the
- * outbox dispatcher and the sign-in failure purge run), one run at a time per replica, in
- * statements of at most {@link HistoryConfig#purgeBatch()} entries and at most
+ * Removes history entries older than {@link HistoryConfig#retention()}: on a periodic timer, one
+ * run at a time per replica ({@link PeriodicTask}, as the session and sign-in failure removals
+ * run), in statements of at most {@link HistoryConfig#purgeBatch()} entries and at most
  * {@link HistoryConfig#purgeBatches()} statements per run. Replicas running at once skip each
  * other's rows ({@code SKIP LOCKED}).
  */
 @Singleton
 public class HistoryPurge {
 
-    private static final Logger LOG = Logger.getLogger(HistoryPurge.class);
-
     private final HistoryRepository history;
     private final HistoryConfig config;
     private final Clock clock;
     private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
+    private final PeriodicTask timer = new PeriodicTask("history", "entries past retention removed", this::purge);
 
     public HistoryPurge(HistoryRepository history, HistoryConfig config, Clock clock, Vertx vertx) {
         this.history = history;
@@ -38,23 +34,11 @@ public class HistoryPurge {
     }
 
     void start(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(Math.max(1000, config.purgeInterval().toMillis()), id -> {
-            if (running.compareAndSet(false, true)) {
-                purge().subscribe().with(deleted -> {
-                    running.set(false);
-                    LOG.debugf("history: %d entries past retention removed", deleted);
-                }, failure -> {
-                    running.set(false);
-                    LOG.warnf("history: removal failed: %s", failure.getClass().getSimpleName());
-                });
-            }
-        });
+        timer.start(vertx, config.purgeInterval());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        timer.stop(vertx);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.userpools.lockout;
 
 import io.smallrye.mutiny.Uni;
 import io.userpools.common.Metrics;
+import io.userpools.common.PeriodicTask;
 import io.userpools.common.error.LimitExceededException;
 import io.userpools.common.error.NotAuthorizedException;
 import io.userpools.pool.Pool;
@@ -14,7 +15,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.jboss.logging.Logger;
 
 /**
  * Password checks under the sign-in lockout of lifecycle spec section 6, for every place that
@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
  * checked at all and the attempt changes nothing. A correct password forgets the failures.
  * A name that matches no user, and a user without a password, cost the same bcrypt work as a real
  * check. Once in use, it deletes the rows that count as no failures any more every quiet-reset
- * period (every replica does; the deletes are idempotent).
+ * period, one run at a time ({@link PeriodicTask}; every replica does, the deletes are idempotent).
  *
  * <p>Code checks by username (ConfirmSignUp, its confirmation link, ConfirmForgotPassword) share
  * the same state (issue 15, [D] against the spec's 6.2 rule 8): a wrong code counts as a failure,
@@ -40,7 +40,6 @@ public class PasswordAttempts {
     /** Cognito's answer to a wrong password, and to an unknown user when the client hides them. */
     public static final String WRONG_CREDENTIALS = "Incorrect username or password.";
 
-    private static final Logger LOG = Logger.getLogger(PasswordAttempts.class);
     private static final int PURGE_BATCH = 10_000;
 
     private final SignInFailureRepository failures;
@@ -48,7 +47,7 @@ public class PasswordAttempts {
     private final Metrics metrics;
     private final Clock clock;
     private final Vertx vertx;
-    private final long purgeTimer;
+    private final PeriodicTask purgeTimer = new PeriodicTask("sign-in failures", "stale rows deleted", this::purge);
 
     public PasswordAttempts(SignInFailureRepository failures, LockoutConfig config, Metrics metrics, Clock clock,
             Vertx vertx) {
@@ -57,14 +56,12 @@ public class PasswordAttempts {
         this.metrics = metrics;
         this.clock = clock;
         this.vertx = vertx;
-        this.purgeTimer = vertx.setPeriodic(quietReset().toMillis(), id -> purge().subscribe().with(
-                deleted -> LOG.debugf("sign-in failures: %d stale rows deleted", deleted),
-                failure -> LOG.warnf("sign-in failures: purge failed: %s", failure.getClass().getSimpleName())));
+        purgeTimer.start(vertx, quietReset());
     }
 
     @PreDestroy
     void stop() {
-        vertx.cancelTimer(purgeTimer);
+        purgeTimer.stop(vertx);
     }
 
     /**
