@@ -10,6 +10,7 @@ import static io.userpools.support.Auth.confirmedUser;
 import static io.userpools.support.Auth.createClient;
 import static io.userpools.support.Auth.createPasswordClient;
 import static io.userpools.support.Auth.json;
+import static io.userpools.support.Auth.passwordPool;
 import static io.userpools.support.Auth.signIn;
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.empty;
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.userpools.support.Auth.PasswordPool;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -133,36 +135,32 @@ class SelfServiceTest {
 
     @Test
     void globalSignOutRevokesEverythingIssuedBeforeButNotAfter() {
-        String poolId = createPool();
-        String clientId = createPasswordClient(poolId);
-        confirmedUser(poolId, "alice", Map.of());
-        JsonPath first = signIn(clientId, "alice", PASSWORD);
-        String second = accessToken(clientId, "alice");
+        PasswordPool pool = passwordPool("alice");
+        JsonPath first = signIn(pool.clientId(), "alice", PASSWORD);
+        String second = accessToken(pool.clientId(), "alice");
         bearer(first.getString("accessToken")).when().post("/me/global-sign-out").then().statusCode(204);
         bearer(first.getString("accessToken")).when().post("/me/global-sign-out")
                 .then().statusCode(401).contentType(PROBLEM).body("detail", equalTo("Access Token has been revoked"));
         bearer(second).when().get("/me")
                 .then().statusCode(401).body("detail", equalTo("Access Token has been revoked"));
-        json(Map.of("clientId", clientId, "refreshToken", first.getString("refreshToken"))).when().post("/auth/refresh")
-                .then().statusCode(401).contentType(PROBLEM).body("detail", equalTo("Refresh Token has been revoked"));
-        JsonPath after = signIn(clientId, "alice", PASSWORD);
+        json(Map.of("clientId", pool.clientId(), "refreshToken", first.getString("refreshToken"))).when()
+                .post("/auth/refresh").then().statusCode(401).contentType(PROBLEM)
+                .body("detail", equalTo("Refresh Token has been revoked"));
+        JsonPath after = signIn(pool.clientId(), "alice", PASSWORD);
         bearer(after.getString("accessToken")).when().get("/me").then().statusCode(200);
-        json(Map.of("clientId", clientId, "refreshToken", after.getString("refreshToken"))).when().post("/auth/refresh")
-                .then().statusCode(200).body("refreshToken", nullValue());
+        json(Map.of("clientId", pool.clientId(), "refreshToken", after.getString("refreshToken"))).when()
+                .post("/auth/refresh").then().statusCode(200).body("refreshToken", nullValue());
     }
 
     @Test
     void adminUserGlobalSignOutRevokesTheUsersTokens() {
-        String poolId = createPool();
-        String clientId = createPasswordClient(poolId);
-        confirmedUser(poolId, "alice", Map.of());
-        confirmedUser(poolId, "bob", Map.of());
-        String alice = accessToken(clientId, "alice");
-        String bob = accessToken(clientId, "bob");
-        admin().when().post("/pools/{p}/users/alice/global-sign-out", poolId).then().statusCode(204);
+        PasswordPool pool = passwordPool("alice", "bob");
+        String alice = accessToken(pool.clientId(), "alice");
+        String bob = accessToken(pool.clientId(), "bob");
+        admin().when().post("/pools/{p}/users/alice/global-sign-out", pool.poolId()).then().statusCode(204);
         bearer(alice).when().get("/me").then().statusCode(401).body("detail", equalTo("Access Token has been revoked"));
         bearer(bob).when().get("/me").then().statusCode(200);
-        admin().when().post("/pools/{p}/users/nobody/global-sign-out", poolId)
+        admin().when().post("/pools/{p}/users/nobody/global-sign-out", pool.poolId())
                 .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("UserNotFoundException"));
         admin().when().post("/pools/{p}/users/alice/global-sign-out", "us-east-1_nope12345")
                 .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("ResourceNotFoundException"));

@@ -1,12 +1,10 @@
 package io.userpools.auth;
 
 import static io.userpools.support.Api.PROBLEM;
-import static io.userpools.support.Api.createPool;
 import static io.userpools.support.Auth.PASSWORD;
 import static io.userpools.support.Auth.bearer;
-import static io.userpools.support.Auth.confirmedUser;
-import static io.userpools.support.Auth.createPasswordClient;
 import static io.userpools.support.Auth.json;
+import static io.userpools.support.Auth.passwordPool;
 import static io.userpools.support.Auth.payload;
 import static io.userpools.support.Auth.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.Uni;
+import io.userpools.support.Auth.PasswordPool;
 import io.userpools.support.Scrape;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -47,34 +46,34 @@ class SessionPurgeTest {
     record Signed(UUID originJti, String accessToken, String refreshToken) {
     }
 
-    private static Signed signedIn(String clientId, String username) {
-        JsonPath tokens = signIn(clientId, username, PASSWORD);
+    private static Signed signedIn(PasswordPool pool, String username) {
+        JsonPath tokens = signIn(pool.clientId(), username, PASSWORD);
         String access = tokens.getString("accessToken");
         return new Signed(UUID.fromString(payload(access).getString("origin_jti")), access,
                 tokens.getString("refreshToken"));
     }
 
-    private void set(String poolId, Signed session, String assignments) {
+    private void set(PasswordPool pool, Signed session, String assignments) {
         sql.preparedQuery("UPDATE sessions SET " + assignments + " WHERE pool_id = $1 AND origin_jti = $2")
-                .execute(Tuple.of(poolId, session.originJti())).await().indefinitely();
+                .execute(Tuple.of(pool.poolId(), session.originJti())).await().indefinitely();
     }
 
-    private Set<UUID> left(String poolId) {
+    private Set<UUID> left(PasswordPool pool) {
         Set<UUID> left = new HashSet<>();
         for (Row row : sql.preparedQuery("SELECT origin_jti FROM sessions WHERE pool_id = $1")
-                .execute(Tuple.of(poolId)).await().indefinitely()) {
+                .execute(Tuple.of(pool.poolId())).await().indefinitely()) {
             left.add(row.getUUID("origin_jti"));
         }
         return left;
     }
 
-    private static JsonPath refresh(String clientId, Signed session) {
-        return json(Map.of("clientId", clientId, "refreshToken", session.refreshToken())).when().post("/auth/refresh")
-                .then().statusCode(200).extract().jsonPath();
+    private static JsonPath refresh(PasswordPool pool, Signed session) {
+        return json(Map.of("clientId", pool.clientId(), "refreshToken", session.refreshToken())).when()
+                .post("/auth/refresh").then().statusCode(200).extract().jsonPath();
     }
 
-    private static void refreshRefused(String clientId, Signed session, String detail) {
-        json(Map.of("clientId", clientId, "refreshToken", session.refreshToken())).when().post("/auth/refresh")
+    private static void refreshRefused(PasswordPool pool, Signed session, String detail) {
+        json(Map.of("clientId", pool.clientId(), "refreshToken", session.refreshToken())).when().post("/auth/refresh")
                 .then().statusCode(401).contentType(PROBLEM).body("code", equalTo("NotAuthorizedException"))
                 .body("detail", equalTo(detail));
     }
@@ -87,25 +86,23 @@ class SessionPurgeTest {
 
     @Test
     void onlySessionsEndedBeforeTheCutoffAreRemovedAndLiveOnesKeepWorking() {
-        String poolId = createPool();
-        String clientId = createPasswordClient(poolId);
-        confirmedUser(poolId, "ann", Map.of());
-        Signed live = signedIn(clientId, "ann");
-        Signed expiredLongAgo = signedIn(clientId, "ann");
-        Signed expiredRecently = signedIn(clientId, "ann");
-        Signed revokedRecently = signedIn(clientId, "ann");
-        Signed revokedLongAgo = signedIn(clientId, "ann");
-        set(poolId, expiredLongAgo, "auth_time = now() - interval '31 days', expires_at = now() - interval '26 hours'");
-        set(poolId, expiredRecently, "expires_at = now() - interval '23 hours'");
-        set(poolId, revokedRecently, "revoked_at = now() - interval '23 hours'");
-        set(poolId, revokedLongAgo, "revoked_at = now() - interval '26 hours'");
+        PasswordPool pool = passwordPool("ann");
+        Signed live = signedIn(pool, "ann");
+        Signed expiredLongAgo = signedIn(pool, "ann");
+        Signed expiredRecently = signedIn(pool, "ann");
+        Signed revokedRecently = signedIn(pool, "ann");
+        Signed revokedLongAgo = signedIn(pool, "ann");
+        set(pool, expiredLongAgo, "auth_time = now() - interval '31 days', expires_at = now() - interval '26 hours'");
+        set(pool, expiredRecently, "expires_at = now() - interval '23 hours'");
+        set(pool, revokedRecently, "revoked_at = now() - interval '23 hours'");
+        set(pool, revokedLongAgo, "revoked_at = now() - interval '26 hours'");
 
         double countedBefore = Scrape.value(PURGED);
         int removed = purge.purge().await().indefinitely();
         assertThat(removed).isGreaterThanOrEqualTo(2);
         assertThat(Scrape.value(PURGED)).isEqualTo(countedBefore + removed);
 
-        assertThat(left(poolId)).containsExactlyInAnyOrder(live.originJti(), expiredRecently.originJti(),
+        assertThat(left(pool)).containsExactlyInAnyOrder(live.originJti(), expiredRecently.originJti(),
                 revokedRecently.originJti());
         // a refresh just before the session expired issues an access token valid up to a day past
         // the expiry; the check reads the row, so it is kept and the token still accepted
@@ -114,42 +111,40 @@ class SessionPurgeTest {
         bearer(revokedLongAgo.accessToken()).when().get("/me").then().statusCode(401)
                 .body("code", equalTo("NotAuthorizedException"))
                 .body("detail", equalTo(AccessTokenVerifier.REVOKED));
-        refreshRefused(clientId, expiredRecently, "Refresh Token has expired");
-        refreshRefused(clientId, revokedRecently, "Refresh Token has been revoked");
-        refreshRefused(clientId, expiredLongAgo, "Invalid Refresh Token");
+        refreshRefused(pool, expiredRecently, "Refresh Token has expired");
+        refreshRefused(pool, revokedRecently, "Refresh Token has been revoked");
+        refreshRefused(pool, expiredLongAgo, "Invalid Refresh Token");
 
         bearer(live.accessToken()).when().get("/me").then().statusCode(200);
-        JsonPath refreshed = refresh(clientId, live);
+        JsonPath refreshed = refresh(pool, live);
         assertThat(payload(refreshed.getString("accessToken")).getString("origin_jti"))
                 .isEqualTo(live.originJti().toString());
         bearer(refreshed.getString("accessToken")).when().get("/me").then().statusCode(200);
-        assertThat(left(poolId)).contains(live.originJti());
+        assertThat(left(pool)).contains(live.originJti());
     }
 
     @Test
     void runsAreBoundedAndOverlappingRunsShareTheRows() {
-        String poolId = createPool();
-        String clientId = createPasswordClient(poolId);
-        confirmedUser(poolId, "bo", Map.of());
+        PasswordPool pool = passwordPool("bo");
         Set<UUID> ended = new HashSet<>();
         for (int i = 0; i < 6; i++) {
-            Signed session = signedIn(clientId, "bo");
-            set(poolId, session, "expires_at = now() - interval '2 days'");
+            Signed session = signedIn(pool, "bo");
+            set(pool, session, "expires_at = now() - interval '2 days'");
             ended.add(session.originJti());
         }
-        Signed live = signedIn(clientId, "bo");
+        Signed live = signedIn(pool, "bo");
         Instant cutoff = purge.cutoff(Instant.now());
 
         // batches of one, two statements: two sessions, whichever pools they are in
         assertThat(purge.purge(cutoff, 1, 2).await().indefinitely()).isEqualTo(2);
-        assertThat(left(poolId)).hasSize(5).contains(live.originJti());
+        assertThat(left(pool)).hasSize(5).contains(live.originJti());
 
         // two runs at once (as two replicas): neither waits for nor fails on the other's rows, and
         // each row is deleted once
         var both = Uni.combine().all().unis(purge.purge(cutoff, 1, 1000), purge.purge(cutoff, 1, 1000)).asTuple()
                 .await().indefinitely();
         assertThat(both.getItem1() + both.getItem2()).isGreaterThanOrEqualTo(4);
-        assertThat(left(poolId)).containsExactly(live.originJti());
+        assertThat(left(pool)).containsExactly(live.originJti());
         assertThat(purge.purge(cutoff, 1, 1000).await().indefinitely()).isZero();
     }
 }

@@ -8,6 +8,7 @@ import static io.userpools.support.Auth.confirmedUser;
 import static io.userpools.support.Auth.createClient;
 import static io.userpools.support.Auth.createPasswordClient;
 import static io.userpools.support.Auth.json;
+import static io.userpools.support.Auth.passwordPool;
 import static io.userpools.support.Auth.setPassword;
 import static io.userpools.support.Auth.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.userpools.support.Auth.PasswordPool;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -113,73 +115,67 @@ class SignInLockoutTest {
 
     @Test
     void afterFiveWrongPasswordsEvenTheRightOneIsRefusedUntilTheLockoutRunsOut() {
-        String poolId = createPool();
-        String clientId = createPasswordClient(poolId);
-        confirmedUser(poolId, "alice", Map.of());
-        String alice = sub(poolId, "alice");
+        PasswordPool pool = passwordPool("alice");
+        String alice = sub(pool.poolId(), "alice");
         for (int i = 1; i <= 4; i++) {
-            wrong(clientId, "alice");
-            assertThat(failureCount(poolId, alice)).isEqualTo(i);
-            assertThat(lockSeconds(poolId, alice)).isNull();
+            wrong(pool.clientId(), "alice");
+            assertThat(failureCount(pool.poolId(), alice)).isEqualTo(i);
+            assertThat(lockSeconds(pool.poolId(), alice)).isNull();
         }
-        wrong(clientId, "alice"); // the 5th failure itself still answers Incorrect, and locks for 1 s
-        assertThat(failureCount(poolId, alice)).isEqualTo(5);
-        assertThat(lockSeconds(poolId, alice)).isEqualTo(1.0);
+        wrong(pool.clientId(), "alice"); // the 5th failure itself still answers Incorrect, and locks for 1 s
+        assertThat(failureCount(pool.poolId(), alice)).isEqualTo(5);
+        assertThat(lockSeconds(pool.poolId(), alice)).isEqualTo(1.0);
 
-        lockFor(poolId, alice, 60);
+        lockFor(pool.poolId(), alice, 60);
         double refusedBefore = passwordChecks("locked_out");
-        Response refused = lockedOut(clientId, "alice", PASSWORD);
+        Response refused = lockedOut(pool.clientId(), "alice", PASSWORD);
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
-        lockedOut(clientId, "alice", WRONG);
+        lockedOut(pool.clientId(), "alice", WRONG);
         assertThat(passwordChecks("locked_out")).isGreaterThanOrEqualTo(refusedBefore + 2);
-        assertThat(failureCount(poolId, alice)).as("attempts while locked out change nothing").isEqualTo(5);
+        assertThat(failureCount(pool.poolId(), alice)).as("attempts while locked out change nothing").isEqualTo(5);
 
-        lockFor(poolId, alice, -1);
-        signIn(clientId, "alice", PASSWORD);
-        assertThat(failures(poolId, alice)).as("a correct password forgets the failures").isNull();
-        wrong(clientId, "alice");
-        assertThat(failureCount(poolId, alice)).isEqualTo(1);
+        lockFor(pool.poolId(), alice, -1);
+        signIn(pool.clientId(), "alice", PASSWORD);
+        assertThat(failures(pool.poolId(), alice)).as("a correct password forgets the failures").isNull();
+        wrong(pool.clientId(), "alice");
+        assertThat(failureCount(pool.poolId(), alice)).isEqualTo(1);
     }
 
     @Test
     void eachFailureAfterALockoutDoublesItUpToFifteenMinutes() {
-        String poolId = createPool();
-        String clientId = createPasswordClient(poolId);
-        confirmedUser(poolId, "bob", Map.of());
-        String bob = sub(poolId, "bob");
-        wrong(clientId, "bob", 5);
-        assertThat(lockSeconds(poolId, bob)).isEqualTo(1.0);
+        PasswordPool pool = passwordPool("bob");
+        String bob = sub(pool.poolId(), "bob");
+        wrong(pool.clientId(), "bob", 5);
+        assertThat(lockSeconds(pool.poolId(), bob)).isEqualTo(1.0);
         for (double expected : new double[] {2, 4, 8}) {
-            lockFor(poolId, bob, -1);
-            wrong(clientId, "bob");
-            assertThat(lockSeconds(poolId, bob)).isEqualTo(expected);
+            lockFor(pool.poolId(), bob, -1);
+            wrong(pool.clientId(), "bob");
+            assertThat(lockSeconds(pool.poolId(), bob)).isEqualTo(expected);
         }
         sql.preparedQuery("UPDATE sign_in_failures SET failures = 5000, locked_until = now() - interval '1 second' "
-                + "WHERE pool_id = $1 AND subject = $2").execute(Tuple.of(poolId, bob)).await().indefinitely();
-        wrong(clientId, "bob");
-        assertThat(lockSeconds(poolId, bob)).isEqualTo(900.0);
-        assertThat(failureCount(poolId, bob)).isEqualTo(5001);
+                + "WHERE pool_id = $1 AND subject = $2").execute(Tuple.of(pool.poolId(), bob)).await().indefinitely();
+        wrong(pool.clientId(), "bob");
+        assertThat(lockSeconds(pool.poolId(), bob)).isEqualTo(900.0);
+        assertThat(failureCount(pool.poolId(), bob)).isEqualTo(5001);
 
         // 15 minutes without an attempt: the count starts again
         sql.preparedQuery("UPDATE sign_in_failures SET last_attempt_at = now() - interval '16 minutes', "
                 + "locked_until = now() - interval '1 minute' WHERE pool_id = $1 AND subject = $2")
-                .execute(Tuple.of(poolId, bob)).await().indefinitely();
-        wrong(clientId, "bob");
-        assertThat(failureCount(poolId, bob)).isEqualTo(1);
-        assertThat(lockSeconds(poolId, bob)).isNull();
+                .execute(Tuple.of(pool.poolId(), bob)).await().indefinitely();
+        wrong(pool.clientId(), "bob");
+        assertThat(failureCount(pool.poolId(), bob)).isEqualTo(1);
+        assertThat(lockSeconds(pool.poolId(), bob)).isNull();
     }
 
     @Test
     void aSuccessfulSignInForgetsEarlierFailures() {
-        String poolId = createPool();
-        String clientId = createPasswordClient(poolId);
-        confirmedUser(poolId, "carol", Map.of());
+        PasswordPool pool = passwordPool("carol");
         for (int round = 0; round < 2; round++) {
-            wrong(clientId, "carol", 4);
-            signIn(clientId, "carol", PASSWORD);
+            wrong(pool.clientId(), "carol", 4);
+            signIn(pool.clientId(), "carol", PASSWORD);
         }
-        wrong(clientId, "carol");
-        assertThat(failureCount(poolId, sub(poolId, "carol"))).isEqualTo(1);
+        wrong(pool.clientId(), "carol");
+        assertThat(failureCount(pool.poolId(), sub(pool.poolId(), "carol"))).isEqualTo(1);
     }
 
     @Test
@@ -200,34 +196,29 @@ class SignInLockoutTest {
 
     @Test
     void aNewPasswordSetByAnAdminEndsTheLockout() {
-        String poolId = createPool();
-        String clientId = createPasswordClient(poolId);
-        confirmedUser(poolId, "fay", Map.of());
-        String fay = lockOut(poolId, clientId, "fay");
-        lockedOut(clientId, "fay", PASSWORD);
-        setPassword(poolId, "fay", "N3w#Passw0rd", true);
-        assertThat(failures(poolId, fay)).isNull();
-        signIn(clientId, "fay", "N3w#Passw0rd");
+        PasswordPool pool = passwordPool("fay");
+        String fay = lockOut(pool.poolId(), pool.clientId(), "fay");
+        lockedOut(pool.clientId(), "fay", PASSWORD);
+        setPassword(pool.poolId(), "fay", "N3w#Passw0rd", true);
+        assertThat(failures(pool.poolId(), fay)).isNull();
+        signIn(pool.clientId(), "fay", "N3w#Passw0rd");
     }
 
     @Test
     void concurrentFailuresAreAllCounted() throws Exception {
-        String poolId = createPool();
-        String clientId = createPasswordClient(poolId);
-        confirmedUser(poolId, "gus", Map.of());
-        confirmedUser(poolId, "hal", Map.of());
+        PasswordPool pool = passwordPool("gus", "hal");
 
         // below the threshold: every attempt is checked, and none is lost
-        assertThat(inParallel(clientId, "gus", 4)).containsOnly(INCORRECT).hasSize(4);
-        assertThat(failureCount(poolId, sub(poolId, "gus"))).isEqualTo(4);
+        assertThat(inParallel(pool.clientId(), "gus", 4)).containsOnly(INCORRECT).hasSize(4);
+        assertThat(failureCount(pool.poolId(), sub(pool.poolId(), "gus"))).isEqualTo(4);
 
         // a burst: each attempt is counted before its password is checked, so only the threshold's
         // worth get checked before the lockout (a few more only if the burst outlasts lockouts)
-        List<String> answers = inParallel(clientId, "hal", 16);
+        List<String> answers = inParallel(pool.clientId(), "hal", 16);
         assertThat(answers).containsOnly(INCORRECT, EXCEEDED).hasSize(16);
         long checked = answers.stream().filter(INCORRECT::equals).count();
         assertThat(checked).isBetween(5L, 15L);
-        assertThat(failureCount(poolId, sub(poolId, "hal"))).isEqualTo((int) checked);
+        assertThat(failureCount(pool.poolId(), sub(pool.poolId(), "hal"))).isEqualTo((int) checked);
     }
 
     private static List<String> inParallel(String clientId, String username, int attempts) throws Exception {
@@ -283,15 +274,13 @@ class SignInLockoutTest {
 
     @Test
     void aUserWithoutAPasswordCostsABcryptCheckAndCounts() {
-        String poolId = createPool();
-        String clientId = createPasswordClient(poolId);
-        confirmedUser(poolId, "ivy", Map.of());
-        sql.preparedQuery("UPDATE users SET password_hash = NULL WHERE pool_id = $1").execute(Tuple.of(poolId))
+        PasswordPool pool = passwordPool("ivy");
+        sql.preparedQuery("UPDATE users SET password_hash = NULL WHERE pool_id = $1").execute(Tuple.of(pool.poolId()))
                 .await().indefinitely();
         double before = passwordChecks("no_password");
-        attempt(clientId, "ivy", PASSWORD).then().statusCode(401).contentType(PROBLEM)
+        attempt(pool.clientId(), "ivy", PASSWORD).then().statusCode(401).contentType(PROBLEM)
                 .body("detail", equalTo(INCORRECT));
         assertThat(passwordChecks("no_password")).isGreaterThan(before);
-        assertThat(failureCount(poolId, sub(poolId, "ivy"))).isEqualTo(1);
+        assertThat(failureCount(pool.poolId(), sub(pool.poolId(), "ivy"))).isEqualTo(1);
     }
 }

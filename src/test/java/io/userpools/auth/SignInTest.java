@@ -11,6 +11,7 @@ import static io.userpools.support.Auth.createClient;
 import static io.userpools.support.Auth.createPasswordClient;
 import static io.userpools.support.Auth.header;
 import static io.userpools.support.Auth.json;
+import static io.userpools.support.Auth.passwordPool;
 import static io.userpools.support.Auth.payload;
 import static io.userpools.support.Auth.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.userpools.support.Auth.PasswordPool;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -84,11 +86,9 @@ class SignInTest {
 
     @Test
     void refreshKeepsTheSessionAndIssuesNewTokens() {
-        String poolId = createPool();
-        String clientId = createPasswordClient(poolId);
-        confirmedUser(poolId, "alice", Map.of());
-        JsonPath first = signIn(clientId, "alice", PASSWORD);
-        JsonPath refreshed = json(Map.of("clientId", clientId, "refreshToken", first.getString("refreshToken")))
+        PasswordPool pool = passwordPool("alice");
+        JsonPath first = signIn(pool.clientId(), "alice", PASSWORD);
+        JsonPath refreshed = json(Map.of("clientId", pool.clientId(), "refreshToken", first.getString("refreshToken")))
                 .when().post("/auth/refresh").then().statusCode(200)
                 .body("refreshToken", nullValue()).body("tokenType", equalTo("Bearer"))
                 .extract().jsonPath();

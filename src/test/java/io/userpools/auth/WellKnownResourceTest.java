@@ -4,17 +4,16 @@ import static io.restassured.RestAssured.given;
 import static io.userpools.support.Api.PROBLEM;
 import static io.userpools.support.Api.createPool;
 import static io.userpools.support.Auth.accessToken;
-import static io.userpools.support.Auth.confirmedUser;
-import static io.userpools.support.Auth.createPasswordClient;
 import static io.userpools.support.Auth.header;
+import static io.userpools.support.Auth.passwordPool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.List;
-import java.util.Map;
 import io.quarkus.test.junit.QuarkusTest;
+import io.userpools.support.Auth.PasswordPool;
+import java.util.List;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;
@@ -25,11 +24,9 @@ class WellKnownResourceTest {
 
     @Test
     void jwksVerifiesTheTokensOffline() throws Exception {
-        String poolId = createPool();
-        String clientId = createPasswordClient(poolId);
-        confirmedUser(poolId, "alice", Map.of());
-        String token = accessToken(clientId, "alice");
-        String jwks = given().when().get("/pools/{p}/.well-known/jwks.json", poolId)
+        PasswordPool pool = passwordPool("alice");
+        String token = accessToken(pool.clientId(), "alice");
+        String jwks = given().when().get("/pools/{p}/.well-known/jwks.json", pool.poolId())
                 .then().statusCode(200)
                 .body("keys", hasSize(1))
                 .body("keys[0].kty", equalTo("RSA"))

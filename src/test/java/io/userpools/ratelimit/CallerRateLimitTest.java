@@ -9,12 +9,14 @@ import static io.userpools.support.Auth.accessToken;
 import static io.userpools.support.Auth.bearer;
 import static io.userpools.support.Auth.confirmedUser;
 import static io.userpools.support.Auth.createPasswordClient;
+import static io.userpools.support.Auth.passwordPool;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.userpools.support.Auth.PasswordPool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +76,10 @@ class CallerRateLimitTest {
 
     @Test
     void signInCountsAgainstTheClientsPool() {
-        String poolId = createPool();
-        String clientId = createPasswordClient(poolId);
-        confirmedUser(poolId, "cy", Map.of());
-        limit(poolId, "UserAuthentication", 1);
+        PasswordPool pool = passwordPool("cy");
+        limit(pool.poolId(), "UserAuthentication", 1);
         firstRefused(() -> given().contentType(ContentType.JSON)
-                .body(Map.of("clientId", clientId, "username", "cy", "password", PASSWORD))
+                .body(Map.of("clientId", pool.clientId(), "username", "cy", "password", PASSWORD))
                 .when().post("/auth/sign-in")).then().contentType(PROBLEM)
                 .body("code", equalTo("TooManyRequestsException"));
     }

@@ -37,6 +37,23 @@ public final class Auth {
                 .then().statusCode(204);
     }
 
+    /** A new pool and its password client ({@link #createPasswordClient}), where a sign-in test starts. */
+    public record PasswordPool(String poolId, String clientId) {
+    }
+
+    /**
+     * Creates a pool, a password client and the given users, with no attributes and the password
+     * {@link #PASSWORD}, ready to sign in.
+     */
+    public static PasswordPool passwordPool(String... usernames) {
+        String poolId = Api.createPool();
+        String clientId = createPasswordClient(poolId);
+        for (String username : usernames) {
+            confirmedUser(poolId, username, Map.of());
+        }
+        return new PasswordPool(poolId, clientId);
+    }
+
     /** Creates a user with the given attributes and a permanent password. */
     public static String confirmedUser(String poolId, String username, Map<String, String> attributes) {
         String created = Api.createUser(poolId, username, attributes);
