@@ -19,7 +19,8 @@ import java.util.List;
  * Removes sessions that no check can need any more: on a periodic timer, one run at a time per
  * replica ({@link PeriodicTask}, as the history removal runs), pool by pool in random order, in
  * statements of at most {@link SessionsConfig#purgeBatch()} sessions and at most
- * {@link SessionsConfig#purgeBatches()} statements per run. Replicas running at once skip each other's rows ({@code SKIP LOCKED}).
+ * {@link SessionsConfig#purgeBatches()} statements per run. Replicas running at once skip each
+ * other's rows ({@code SKIP LOCKED}).
  *
  * <p>When a session row is no longer needed, from every place that reads it:
  * <ul>
