@@ -125,21 +125,23 @@ scale_run() {
 
 # after_gc KEY: a full collection, then into R[scale.KEY.*] the live objects of the Java heap
 # (heap_kib: what the service retains, the target), the heap committed (heap_committed_kib) and the
-# RSS (rss_kib). The live objects are the class histogram's total (jcmd GC.class_histogram collects
-# first) less the collector's filler arrays (jdk.internal.vm.Filler*): the serial collector's full
-# collection leaves up to MarkSweepDeadRatio (5%) of the old generation as dead space in place to
-# move less, 12 MiB of it once after the 1M import, and GC.heap_info's "used" counts it.
+# RSS (rss_kib). The live objects are the class histogram's total (jcmd GC.class_histogram runs the
+# full collection first, so no GC.run is needed) less the collector's filler arrays
+# (jdk.internal.vm.Filler*): the serial collector's full collection leaves up to MarkSweepDeadRatio
+# (5%) of the old generation as dead space in place to move less, 12 MiB of it once after the 1M
+# import, and GC.heap_info's "used" counts it.
 # RSS is no measure of what the service retains: the collector keeps the heap it committed (at
 # least the initial heap, 1/64 of the machine's memory, 384 MiB here) and RSS counts every page of
 # it ever touched, so a burst of garbage such as a million-user import raises it for good,
 # whatever the pool size (bench/README.md, session 11).
 after_gc() {
-  local committed
-  "$JAVA_HOME/bin/jcmd" "$svc_pid" GC.run >/dev/null 2>&1 || log "jcmd GC.run failed; figures as they are"
-  sleep 2
-  R[scale.$1.heap_kib]=$("$JAVA_HOME/bin/jcmd" "$svc_pid" GC.class_histogram 2>/dev/null | awk '
+  local committed histogram
+  histogram=$("$JAVA_HOME/bin/jcmd" "$svc_pid" GC.class_histogram 2>/dev/null) \
+    || log "jcmd GC.class_histogram failed; figures as they are"
+  R[scale.$1.heap_kib]=$(awk '
     /^Total / { total = $3 } /jdk\.internal\.vm\.Filler/ { filler += $3 }
-    END { printf "%d\n", (total - filler) / 1024 }')
+    END { printf "%d\n", (total - filler) / 1024 }' <<<"$histogram")
+  sleep 2   # the collector gives back the heap it shrinks before RSS is read
   # the generations' lines of GC.heap_info ("Tenured  total 258048K, used 22742K [...]")
   committed=$("$JAVA_HOME/bin/jcmd" "$svc_pid" GC.heap_info 2>/dev/null | awk '
     /total [0-9]+K, used [0-9]+K/ && !/space/ { match($0, /total [0-9]+K/); t += substr($0, RSTART + 6, RLENGTH - 7) }
@@ -193,7 +195,7 @@ scale_summary() {
     R[scale.$k.heap_committed_kib]=${R[scale.$k.heap_committed_kib]:-0}
     R[scale.$k.rss_kib]=${R[scale.$k.rss_kib]:-0}
   done
-  echo "after a full collection (jcmd GC.run), after pass A ($small) and after pass B ($large and the others):" \
+  echo "after a full collection (jcmd GC.class_histogram), after pass A ($small) and after pass B ($large and the others):" \
        "live Java objects (fillers left out) $(( ${R[scale.small.heap_kib]} / 1024 )) and $(( ${R[scale.large.heap_kib]} / 1024 )) MiB;" \
        "heap committed $(( ${R[scale.small.heap_committed_kib]} / 1024 )) and $(( ${R[scale.large.heap_committed_kib]} / 1024 )) MiB;" \
        "RSS $(( ${R[scale.small.rss_kib]} / 1024 )) and $(( ${R[scale.large.rss_kib]} / 1024 )) MiB"
